@@ -1,0 +1,34 @@
+using System.Text.Json;
+using ImageLabelsLive.Core.Images;
+using ImageLabelsLive.Core.Web;
+
+namespace ImageLabelsLive.Core.Connections;
+
+/// <summary>
+/// $default: what a page may send over its socket. Only {"action":"ping"} exists (API Gateway drops
+/// sockets idle for 10 minutes); anything else gets a short error message, never a crash.
+/// </summary>
+public static class ClientMessages
+{
+    public static byte[] Reply(string? body)
+    {
+        ClientMessage? message = null;
+        try
+        {
+            message = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, WebJson.Default.ClientMessage);
+        }
+        catch (JsonException)
+        {
+            return ErrorReply("InvalidMessage", "Messages are JSON objects such as {\"action\":\"ping\"}.");
+        }
+        return message?.Action switch
+        {
+            "ping" => JsonSerializer.SerializeToUtf8Bytes(new PongMessage(), WebJson.Default.PongMessage),
+            null => ErrorReply("InvalidMessage", "Messages are JSON objects such as {\"action\":\"ping\"}."),
+            _ => ErrorReply("UnknownAction", "The only action is \"ping\"."),
+        };
+    }
+
+    private static byte[] ErrorReply(string code, string message) =>
+        JsonSerializer.SerializeToUtf8Bytes(new ErrorMessage(new ImageError(code, message)), WebJson.Default.ErrorMessage);
+}

@@ -1,0 +1,92 @@
+namespace ImageLabelsLive.Core.Images;
+
+/// <summary>One uploaded image and everything known about it; the unit of storage, push and email.</summary>
+public sealed record ImageRecord
+{
+    public required string ImageId { get; init; }
+    public required string FeedId { get; init; }
+    public required string FileName { get; init; }
+    public required string ContentType { get; init; }
+    public required long Size { get; init; }
+    public required ImageStatus Status { get; init; }
+    public IReadOnlyList<Label> Labels { get; init; } = [];
+    public ImageError? Error { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The object key is built here, from ids only: a client's file name never becomes a key or a path.</summary>
+    public string ObjectKey => ObjectKeys.For(FeedId, ImageId);
+
+    public StatusTransition StartProcessing(DateTimeOffset at) => MoveTo(ImageStatus.Processing, at, [], null);
+
+    public StatusTransition Label(IReadOnlyList<Label> labels, DateTimeOffset at) => MoveTo(ImageStatus.Labeled, at, labels, null);
+
+    public StatusTransition Fail(ImageError error, DateTimeOffset at) => MoveTo(ImageStatus.Failed, at, [], error);
+
+    private StatusTransition MoveTo(ImageStatus next, DateTimeOffset at, IReadOnlyList<Label> labels, ImageError? error)
+    {
+        if (!StatusMachine.CanMove(Status, next))
+        {
+            return StatusTransition.Unchanged(this);
+        }
+        var moved = this with { Status = next, Labels = labels, Error = error, UpdatedAt = at };
+        return new StatusTransition(moved, Status, IsWriteNeeded: true);
+    }
+}
+
+/// <summary>
+/// The result of asking a record to move. When <see cref="IsWriteNeeded"/> is false the move was a
+/// repeat or went backwards, and nothing is written or sent. A write must be conditional on
+/// <see cref="ExpectedStatus"/>, so two concurrent movers cannot both win.
+/// </summary>
+public sealed record StatusTransition(ImageRecord Record, ImageStatus ExpectedStatus, bool IsWriteNeeded)
+{
+    public static StatusTransition Unchanged(ImageRecord record) => new(record, record.Status, IsWriteNeeded: false);
+}
+
+/// <summary>uploading → processing → labeled | failed. Never backwards, never from a final status.</summary>
+public static class StatusMachine
+{
+    public static bool CanMove(ImageStatus from, ImageStatus to) => (from, to) switch
+    {
+        (ImageStatus.Uploading, ImageStatus.Processing) => true,
+        // An upload that never arrives intact may fail before processing starts.
+        (ImageStatus.Uploading, ImageStatus.Failed) => true,
+        (ImageStatus.Processing, ImageStatus.Labeled) => true,
+        (ImageStatus.Processing, ImageStatus.Failed) => true,
+        _ => false,
+    };
+}
+
+public static class ObjectKeys
+{
+    public const string UploadPrefix = "uploads/";
+
+    public static string For(string feedId, string imageId) => $"{UploadPrefix}{feedId}/{imageId}";
+
+    /// <summary>Reads feed and image ids back from a key this app built; anything else is not ours.</summary>
+    public static bool TryParse(string key, out string feedId, out string imageId)
+    {
+        feedId = imageId = "";
+        if (!key.StartsWith(UploadPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var parts = key[UploadPrefix.Length..].Split('/');
+        if (parts.Length != 2 || !Feeds.FeedId.IsValid(parts[0]) || !ImageIds.IsValid(parts[1]))
+        {
+            return false;
+        }
+        (feedId, imageId) = (parts[0], parts[1]);
+        return true;
+    }
+}
+
+public static class ImageIds
+{
+    /// <summary>Time-ordered (UUID v7) so ids sort roughly by creation; 32 lowercase hex characters.</summary>
+    public static string New() => Guid.CreateVersion7().ToString("N");
+
+    public static bool IsValid(string? imageId) =>
+        imageId is { Length: 32 } && imageId.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+}
