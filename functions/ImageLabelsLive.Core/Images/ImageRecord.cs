@@ -15,6 +15,7 @@ public sealed record ImageRecord
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>The object key is built here, from ids only: a client's file name never becomes a key or a path.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string ObjectKey => ObjectKeys.For(FeedId, ImageId);
 
     public StatusTransition StartProcessing(DateTimeOffset at) => MoveTo(ImageStatus.Processing, at, [], null);
