@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+
+namespace ImageLabelsLive.LocalHost.Hosting;
+
+/// <summary>
+/// Where the local host answers and what it plays: one port on 127.0.0.1, each AWS service under its
+/// own path, the sidecars on free ports of their own, and one data folder.
+/// </summary>
+public sealed record LocalSettings
+{
+    public const string ApiPath = "/api";
+    public const string WebSocketPath = "/ws";
+    public const string S3Path = "/local/s3";
+    public const string DynamoDbPath = "/local/dynamodb";
+    public const string SnsPath = "/local/sns";
+    public const string ManagementApiPath = "/local/apigateway";
+
+    public int Port { get; init; } = 8080;
+    public required string DataDirectory { get; init; }
+    public required string RepositoryRoot { get; init; }
+    public string Region { get; init; } = "us-east-1";
+    public string AccountId { get; init; } = "000000000000";
+    public string UploadBucket { get; init; } = "imagelabelslive-uploads";
+    public string ImagesTable { get; init; } = "Images";
+    public string ConnectionsTable { get; init; } = "Connections";
+    public string TopicName { get; init; } = "image-results";
+    public IReadOnlyList<string> EmailRecipients { get; init; } = ["you@imagelabels.local"];
+    public float MinConfidence { get; init; } = 30;
+    public TimeSpan WebSocketIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The key pair the host gives its functions, new each run; requests signed with it are verified.</summary>
+    public LocalCredentials Credentials { get; init; } = LocalCredentials.CreateRandom();
+
+    public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
+    public string TopicArn => $"arn:aws:sns:{Region}:{AccountId}:{TopicName}";
+    public string ObjectsDirectory => Path.Combine(DataDirectory, "s3");
+    public string DynamoDbDirectory => Path.Combine(DataDirectory, "dynamodb");
+    public string FrontendDirectory => Path.Combine(RepositoryRoot, "frontend", "dist");
+    public string SidecarsDirectory => Path.Combine(RepositoryRoot, "infra", "local", "sidecars");
+
+    public Uri Endpoint(string path) => new(BaseUrl, path);
+}
+
+/// <summary>An access key pair; the secret never leaves the process except to the functions' environment.</summary>
+public sealed record LocalCredentials(string AccessKeyId, string SecretAccessKey)
+{
+    public static LocalCredentials CreateRandom() => new(
+        "AKIALOCAL" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)),
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)));
+}

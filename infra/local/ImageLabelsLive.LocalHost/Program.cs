@@ -1,0 +1,3 @@
+using ImageLabelsLive.LocalHost.Hosting;
+
+return await LocalHostProgram.RunAsync(args).ConfigureAwait(false);
