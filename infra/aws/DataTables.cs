@@ -1,0 +1,63 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Constructs;
+using DynamoAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
+
+namespace ImageLabelsLive.Infra;
+
+/// <summary>
+/// The Images and Connections tables. Keys and index names are a contract: the local host creates the same ones,
+/// and the functions query the indexes by these names.
+/// </summary>
+internal sealed class DataTables : Construct
+{
+    public const string ImagesFeedIndex = "feedId-createdAt-index";
+    public const string ConnectionsFeedIndex = "feedId-index";
+
+    public DataTables(Construct scope, string id)
+        : base(scope, id)
+    {
+        Images = new Table(this, "Images", new TableProps
+        {
+            PartitionKey = new DynamoAttribute { Name = "imageId", Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            // Both images: the pusher needs the new record, the notifier the old status to see a transition.
+            Stream = StreamViewType.NEW_AND_OLD_IMAGES,
+            PointInTimeRecovery = true,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        Images.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = ImagesFeedIndex,
+            PartitionKey = new DynamoAttribute { Name = "feedId", Type = AttributeType.STRING },
+            SortKey = new DynamoAttribute { Name = "createdAt", Type = AttributeType.STRING },
+            ProjectionType = ProjectionType.ALL,
+        });
+
+        Connections = new Table(this, "Connections", new TableProps
+        {
+            PartitionKey = new DynamoAttribute { Name = "connectionId", Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            // API Gateway drops a connection after 2 h; TTL sweeps the rows whose $disconnect never came.
+            TimeToLiveAttribute = "expiresAt",
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        Connections.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = ConnectionsFeedIndex,
+            PartitionKey = new DynamoAttribute { Name = "feedId", Type = AttributeType.STRING },
+            ProjectionType = ProjectionType.ALL,
+        });
+    }
+
+    public Table Images { get; }
+
+    public Table Connections { get; }
+
+    /// <summary>The ARN of one of a table's indexes, for grants that allow a Query on that index alone.</summary>
+    public static string IndexArn(Table table, string indexName)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"{table.TableArn}/index/{indexName}";
+    }
+}

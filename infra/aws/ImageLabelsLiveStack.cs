@@ -1,0 +1,79 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.S3.Notifications;
+using Constructs;
+
+namespace ImageLabelsLive.Infra;
+
+internal sealed class ImageLabelsLiveStackProps : StackProps
+{
+    public required InfraSettings Settings { get; init; }
+
+    /// <summary>The published ImageLabelsLive.Functions folder (see <see cref="FunctionsPublisher"/>).</summary>
+    public required string FunctionsPath { get; init; }
+
+    /// <summary>The built frontend (frontend/dist); absent means only config.json is deployed.</summary>
+    public required string FrontendDistPath { get; init; }
+}
+
+/// <summary>All of ImageLabelsLive on AWS: storage, functions, both APIs, the stream consumers, email and the site.</summary>
+internal sealed class ImageLabelsLiveStack : Stack
+{
+    public ImageLabelsLiveStack(Construct scope, string id, ImageLabelsLiveStackProps props)
+        : base(scope, id, props)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var settings = props.Settings;
+
+        var tables = new DataTables(this, "Tables");
+        var uploads = new UploadBucket(this, "Uploads", settings.UploadExpirationDays);
+        var notifications = new Notifications(this, "Notifications", settings.NotifyEmails);
+        var website = new Website(this, "Website");
+
+        var functions = new PipelineFunctions(this, "Functions", new PipelineFunctionsProps(
+            Code.FromAsset(FunctionsPublisher.Validate(props.FunctionsPath)),
+            tables,
+            uploads,
+            notifications,
+            settings));
+
+        // Only the processor hears about uploads, and only under uploads/.
+        uploads.Bucket.AddEventNotification(
+            EventType.OBJECT_CREATED,
+            new LambdaDestination(functions.ProcessImage),
+            new NotificationKeyFilter { Prefix = UploadBucket.UploadsPrefix });
+
+        var webSocket = new WebSocketApi(this, "WebSocket", new WebSocketApiProps(functions.Connect, functions.Disconnect, functions.Default));
+        functions.PushResults.AddEnvironment("CONNECTIONS_ENDPOINT", webSocket.ConnectionsEndpoint);
+        webSocket.GrantPostToConnections(functions.PushResults);
+
+        IReadOnlyList<string> origins = settings.AllowLocalhost ? [website.Url, .. InfraSettings.LocalhostOrigins] : [website.Url];
+        uploads.AllowBrowserUploadsFrom(origins);
+        var httpApi = new HttpApi(this, "Http", new HttpApiProps(functions.UploadUrl, functions.ListFeedImages, functions.GetImage, origins));
+
+        functions.NotifyResults.AddEnvironment("SITE_URL", website.Url);
+        var streams = new StreamConsumers(this, "Streams", tables.Images, functions.PushResults, functions.NotifyResults);
+        website.DeployContent(props.FrontendDistPath, httpApi.Url, webSocket.Url);
+
+        var alarms = new Alarms(this, "Alarms", notifications.Topic);
+        alarms.OnDeadLetters("ProcessImage", functions.ProcessImageFailures);
+        alarms.OnDeadLetters("PushResults", streams.PushFailures);
+        alarms.OnDeadLetters("NotifyResults", streams.NotifyFailures);
+        foreach (var (spec, function) in functions.Each())
+        {
+            alarms.OnErrors(spec.Name, function);
+        }
+
+        Output("SiteUrl", website.Url, "The app: open it, upload an image, watch the labels arrive");
+        Output("HttpApiUrl", httpApi.Url, "Base URL of the web API (apiUrl in config.json)");
+        Output("WebSocketUrl", webSocket.Url, "WebSocket URL (webSocketUrl in config.json)");
+        Output("TopicArn", notifications.Topic.TopicArn, "SNS topic that emails results and alarms");
+        Output("UploadBucketName", uploads.Bucket.BucketName, "Private bucket that receives the uploads");
+        Output("ImagesTableName", tables.Images.TableName, "DynamoDB table of image records");
+        Output("ConnectionsTableName", tables.Connections.TableName, "DynamoDB table of open WebSocket connections");
+    }
+
+    private void Output(string id, string value, string description) =>
+        _ = new CfnOutput(this, id, new CfnOutputProps { Value = value, Description = description });
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.SQS;
+using Constructs;
+using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
+using LambdaFunctionProps = Amazon.CDK.AWS.Lambda.FunctionProps;
+
+namespace ImageLabelsLive.Infra;
+
+/// <summary>What differs between the nine functions: name (= handler folder), memory and timeout.</summary>
+internal sealed record FunctionSpec(string Name, int MemorySize, int TimeoutSeconds, string Description)
+{
+    public string Handler => $"ImageLabelsLive.Functions::ImageLabelsLive.Functions.{Name}.{Name}Function::HandleAsync";
+
+    /// <summary>"Default" is reserved in construct ids (CDK drops it from paths), hence the suffix.</summary>
+    public string ConstructId => Name + "Function";
+}
+
+internal sealed record PipelineFunctionsProps(
+    Code Code,
+    DataTables Tables,
+    UploadBucket Uploads,
+    Notifications Notifications,
+    InfraSettings Settings);
+
+/// <summary>
+/// The nine .NET functions, all from one assembly, with the environment each one reads and the grants each one needs:
+/// a function gets the actions it calls on the resources it touches, nothing wider.
+/// </summary>
+internal sealed class PipelineFunctions : Construct
+{
+    /// <summary>CDK 2.160 predates the dotnet10 constant; the runtime name is what Lambda knows.</summary>
+    public static readonly Runtime Dotnet10 = new("dotnet10", RuntimeFamily.DOTNET_CORE);
+
+    /// <summary>
+    /// Graviton: about 20 % cheaper per GB-second than x86_64 and the managed .NET runtime supports it;
+    /// the functions have no native dependencies that would tie them to x86.
+    /// </summary>
+    public static readonly Architecture Architecture = Architecture.ARM_64;
+
+    public const int UploadUrlTtlSeconds = 300;
+    public const int PushConcurrency = 32;
+
+    // .NET cold starts shrink as memory (and with it CPU) grows; 512 MB is the floor for request paths.
+    public static readonly FunctionSpec UploadUrlSpec = new("UploadUrl", 512, 10, "POST /uploads: validates and returns a presigned PUT");
+    public static readonly FunctionSpec ListFeedImagesSpec = new("ListFeedImages", 512, 10, "GET /feeds/{feedId}/images");
+    public static readonly FunctionSpec GetImageSpec = new("GetImage", 512, 10, "GET /images/{imageId}");
+    public static readonly FunctionSpec ConnectSpec = new("Connect", 512, 10, "WebSocket $connect: stores the connection");
+    public static readonly FunctionSpec DisconnectSpec = new("Disconnect", 512, 10, "WebSocket $disconnect: deletes the connection");
+    public static readonly FunctionSpec DefaultSpec = new("Default", 512, 10, "WebSocket $default: answers ping with pong");
+    public static readonly FunctionSpec ProcessImageSpec = new("ProcessImage", 1024, 60, "S3 ObjectCreated: labels the image with Rekognition");
+    public static readonly FunctionSpec PushResultsSpec = new("PushResults", 1024, 60, "Images stream: pushes records to the feed's connections");
+    public static readonly FunctionSpec NotifyResultsSpec = new("NotifyResults", 512, 30, "Images stream: emails labeled/failed results through SNS");
+
+    public static readonly IReadOnlyList<FunctionSpec> All =
+    [
+        UploadUrlSpec, ListFeedImagesSpec, GetImageSpec, ConnectSpec, DisconnectSpec, DefaultSpec,
+        ProcessImageSpec, PushResultsSpec, NotifyResultsSpec,
+    ];
+
+    public PipelineFunctions(Construct scope, string id, PipelineFunctionsProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var images = props.Tables.Images;
+        var connections = props.Tables.Connections;
+        var bucket = props.Uploads.Bucket;
+        var settings = props.Settings;
+        var uploadObjects = bucket.ArnForObjects(UploadBucket.UploadsPrefix + "*");
+
+        UploadUrl = Create(props.Code, UploadUrlSpec, new()
+        {
+            ["IMAGES_TABLE"] = images.TableName,
+            ["UPLOAD_BUCKET"] = bucket.BucketName,
+            ["UPLOAD_URL_TTL_SECONDS"] = Invariant(UploadUrlTtlSeconds),
+        });
+        Allow(UploadUrl, ["dynamodb:PutItem"], images.TableArn);
+        // The presigned PUT runs with this role's permission, so this is what lets the browser upload.
+        Allow(UploadUrl, ["s3:PutObject"], uploadObjects);
+
+        ListFeedImages = Create(props.Code, ListFeedImagesSpec, new() { ["IMAGES_TABLE"] = images.TableName });
+        Allow(ListFeedImages, ["dynamodb:Query"], DataTables.IndexArn(images, DataTables.ImagesFeedIndex));
+
+        GetImage = Create(props.Code, GetImageSpec, new() { ["IMAGES_TABLE"] = images.TableName });
+        Allow(GetImage, ["dynamodb:GetItem"], images.TableArn);
+
+        Connect = Create(props.Code, ConnectSpec, new() { ["CONNECTIONS_TABLE"] = connections.TableName });
+        Allow(Connect, ["dynamodb:PutItem"], connections.TableArn);
+
+        Disconnect = Create(props.Code, DisconnectSpec, new() { ["CONNECTIONS_TABLE"] = connections.TableName });
+        Allow(Disconnect, ["dynamodb:DeleteItem"], connections.TableArn);
+
+        // The pong travels back as the route response: no table, no management API.
+        Default = Create(props.Code, DefaultSpec, []);
+
+        ProcessImageFailures = new Queue(this, "ProcessImageFailures", DeadLetterQueueProps());
+        ProcessImage = Create(
+            props.Code,
+            ProcessImageSpec,
+            new()
+            {
+                ["IMAGES_TABLE"] = images.TableName,
+                ["UPLOAD_BUCKET"] = bucket.BucketName,
+                ["MIN_CONFIDENCE"] = Invariant(settings.MinConfidence),
+                ["MAX_LABELS"] = Invariant(settings.MaxLabels),
+            },
+            ProcessImageFailures);
+        Allow(ProcessImage, ["dynamodb:GetItem", "dynamodb:UpdateItem"], images.TableArn);
+        // Read for the magic-byte check, and for Rekognition, which fetches the S3Object with the caller's rights.
+        Allow(ProcessImage, ["s3:GetObject"], uploadObjects);
+        // DetectLabels has no resource-level permissions: its only resource is "*".
+        Allow(ProcessImage, ["rekognition:DetectLabels"], "*");
+
+        PushResults = Create(props.Code, PushResultsSpec, new()
+        {
+            ["CONNECTIONS_TABLE"] = connections.TableName,
+            ["PUSH_CONCURRENCY"] = Invariant(PushConcurrency),
+        });
+        Allow(PushResults, ["dynamodb:Query"], DataTables.IndexArn(connections, DataTables.ConnectionsFeedIndex));
+        Allow(PushResults, ["dynamodb:DeleteItem"], connections.TableArn);
+
+        var topic = props.Notifications.Topic;
+        NotifyResults = Create(props.Code, NotifyResultsSpec, new() { ["TOPIC_ARN"] = topic.TopicArn });
+        topic.GrantPublish(NotifyResults);
+        // SNS encrypts a published message with the topic's key on the publisher's behalf.
+        props.Notifications.Key.Grant(NotifyResults, "kms:Decrypt", "kms:GenerateDataKey*");
+    }
+
+    public LambdaFunction UploadUrl { get; }
+
+    public LambdaFunction ListFeedImages { get; }
+
+    public LambdaFunction GetImage { get; }
+
+    public LambdaFunction Connect { get; }
+
+    public LambdaFunction Disconnect { get; }
+
+    public LambdaFunction Default { get; }
+
+    public LambdaFunction ProcessImage { get; }
+
+    public LambdaFunction PushResults { get; }
+
+    public LambdaFunction NotifyResults { get; }
+
+    /// <summary>Where S3 events that ProcessImage failed on, after Lambda's own retries, are kept.</summary>
+    public Queue ProcessImageFailures { get; }
+
+    public IEnumerable<(FunctionSpec Spec, LambdaFunction Function)> Each() =>
+    [
+        (UploadUrlSpec, UploadUrl), (ListFeedImagesSpec, ListFeedImages), (GetImageSpec, GetImage),
+        (ConnectSpec, Connect), (DisconnectSpec, Disconnect), (DefaultSpec, Default),
+        (ProcessImageSpec, ProcessImage), (PushResultsSpec, PushResults), (NotifyResultsSpec, NotifyResults),
+    ];
+
+    /// <summary>Encrypted, TLS-only, and kept for SQS's maximum so a failure can be looked at days later.</summary>
+    public static QueueProps DeadLetterQueueProps() => new()
+    {
+        Encryption = QueueEncryption.SQS_MANAGED,
+        EnforceSSL = true,
+        RetentionPeriod = Duration.Days(14),
+    };
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void Allow(LambdaFunction function, string[] actions, string resource) =>
+        function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Effect = Effect.ALLOW,
+            Actions = actions,
+            Resources = [resource],
+        }));
+
+    private LambdaFunction Create(Code code, FunctionSpec spec, Dictionary<string, string> environment, IQueue? deadLetterQueue = null)
+    {
+        var logGroup = new LogGroup(this, spec.ConstructId + "Logs", new LogGroupProps
+        {
+            Retention = RetentionDays.TWO_WEEKS,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        return new LambdaFunction(this, spec.ConstructId, new LambdaFunctionProps
+        {
+            Runtime = Dotnet10,
+            Architecture = Architecture,
+            Code = code,
+            Handler = spec.Handler,
+            Description = spec.Description,
+            MemorySize = spec.MemorySize,
+            Timeout = Duration.Seconds(spec.TimeoutSeconds),
+            Environment = environment,
+            LogGroup = logGroup,
+            // Only ProcessImage is invoked asynchronously (by S3): two retries, then the event waits in its queue.
+            DeadLetterQueue = deadLetterQueue,
+            RetryAttempts = deadLetterQueue is null ? null : 2,
+            MaxEventAge = deadLetterQueue is null ? null : Duration.Hours(6),
+        });
+    }
+}

@@ -1,0 +1,51 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.S3;
+using Constructs;
+
+namespace ImageLabelsLive.Infra;
+
+/// <summary>The private bucket the browser PUTs images into through presigned URLs.</summary>
+internal sealed class UploadBucket : Construct
+{
+    public const string UploadsPrefix = "uploads/";
+
+    public UploadBucket(Construct scope, string id, int expirationDays)
+        : base(scope, id)
+    {
+        Bucket = new Bucket(this, "Bucket", new BucketProps
+        {
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            Encryption = BucketEncryption.S3_MANAGED,
+            EnforceSSL = true,
+            MinimumTLSVersion = 1.2,
+            LifecycleRules =
+            [
+                new LifecycleRule
+                {
+                    Id = "expire-uploads",
+                    Prefix = UploadsPrefix,
+                    Expiration = Duration.Days(expirationDays),
+                    AbortIncompleteMultipartUploadAfter = Duration.Days(1),
+                },
+            ],
+            RemovalPolicy = RemovalPolicy.DESTROY,
+            AutoDeleteObjects = true,
+        });
+    }
+
+    public Bucket Bucket { get; }
+
+    /// <summary>Lets the page PUT (only PUT) from the given origins, sending the one header the URL signs.</summary>
+    public void AllowBrowserUploadsFrom(IReadOnlyList<string> origins)
+    {
+        Bucket.AddCorsRule(new CorsRule
+        {
+            AllowedMethods = [HttpMethods.PUT],
+            AllowedOrigins = [.. origins],
+            AllowedHeaders = ["Content-Type"],
+            ExposedHeaders = ["ETag"],
+            MaxAge = 3000,
+        });
+    }
+}

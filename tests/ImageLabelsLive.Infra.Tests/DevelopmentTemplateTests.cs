@@ -1,0 +1,43 @@
+namespace ImageLabelsLive.Infra.Tests;
+
+[Collection(DevelopmentTemplateGroup.Name)]
+public sealed class DevelopmentTemplateTests(DevelopmentTemplate stack)
+{
+    [Fact]
+    public void AllowLocalhost_True_AddsLocalOriginsToUploadCorsAndApiCors()
+    {
+        var (distributionId, _) = stack.One("AWS::CloudFront::Distribution", "Website");
+        string[] expected = ["https://" + Cfn.GetAtt(distributionId, "DomainName"), "http://localhost:8080", "http://localhost:5173"];
+
+        var rule = stack.One("AWS::S3::Bucket", "Uploads").Properties["CorsConfiguration"]!["CorsRules"]!.AsArray().ShouldHaveSingleItem()!;
+        Cfn.RenderList(rule["AllowedOrigins"]).ShouldBe(expected, ignoreOrder: true);
+        Cfn.RenderList(rule["AllowedMethods"]).ShouldBe(["PUT"]);
+        Cfn.RenderList(stack.One("AWS::ApiGatewayV2::Api", "Http").Properties["CorsConfiguration"]!["AllowOrigins"])
+            .ShouldBe(expected, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void UploadExpirationDaysContext_Three_ExpiresUploadsAfterThreeDays()
+    {
+        var rule = stack.One("AWS::S3::Bucket", "Uploads").Properties["LifecycleConfiguration"]!["Rules"]!.AsArray().ShouldHaveSingleItem()!;
+
+        ((int?)rule["ExpirationInDays"]).ShouldBe(3);
+    }
+
+    [Fact]
+    public void Deployment_FrontendNotBuilt_DeploysOnlyConfigWithoutPruningAndWarns()
+    {
+        var deployment = stack.Resources("Custom::CDKBucketDeployment").ShouldHaveSingleItem().Properties;
+
+        deployment["SourceObjectKeys"]!.AsArray().Count.ShouldBe(1);
+        ((bool?)deployment["Prune"]).ShouldBe(false);
+        stack.Warnings.ShouldContain(w => w.Contains("No built frontend", StringComparison.Ordinal) && w.Contains("only config.json is deployed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NotifyEmails_Absent_SubscribesNobodyAndWarns()
+    {
+        stack.Resources("AWS::SNS::Subscription").ShouldBeEmpty();
+        stack.Warnings.ShouldContain(w => w.Contains("notifyEmails", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+
+namespace ImageLabelsLive.Infra.Tests;
+
+[Collection(ProductionTemplateGroup.Name)]
+public sealed class IamTests(ProductionTemplate stack)
+{
+    /// <summary>Actions whose only meaningful resource is "*" (no resource-level permissions), each for a reason.</summary>
+    private static readonly string[] AllowedOnAnyResource =
+    [
+        "rekognition:DetectLabels",      // ProcessImage; Rekognition has no resource ARNs for it
+        "dynamodb:ListStreams",          // the stream event source mappings (CDK's grant)
+        "s3:PutBucketNotification",      // CDK's handler that writes the upload bucket's notification
+        "cloudfront:CreateInvalidation", // CDK's BucketDeployment invalidating the site after an upload
+        "cloudfront:GetInvalidation",
+    ];
+
+    /// <summary>The actions each function's role allows (stream reading and dead-letter sends are CDK's grants).</summary>
+    public static TheoryData<string, string[]> RoleActions => new()
+    {
+        { "UploadUrl", ["dynamodb:PutItem", "s3:PutObject"] },
+        { "ListFeedImages", ["dynamodb:Query"] },
+        { "GetImage", ["dynamodb:GetItem"] },
+        { "Connect", ["dynamodb:PutItem"] },
+        { "Disconnect", ["dynamodb:DeleteItem"] },
+        { "Default", [] },
+        { "ProcessImage", ["dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "rekognition:DetectLabels", "sqs:SendMessage"] },
+        {
+            "PushResults",
+            [
+                "dynamodb:Query", "dynamodb:DeleteItem", "execute-api:ManageConnections",
+                "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage",
+            ]
+        },
+        {
+            "NotifyResults",
+            [
+                "sns:Publish", "kms:Decrypt", "kms:GenerateDataKey*",
+                "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage",
+            ]
+        },
+    };
+
+    [Fact]
+    public void IdentityPolicies_Synthesized_NeverAllowAWildcardActionOnAWildcardResource()
+    {
+        var statements = AllowStatements().ToList();
+        statements.Count.ShouldBeGreaterThan(10);
+
+        var offending = statements
+            .Where(s => s.Resources.Contains("*"))
+            .SelectMany(s => s.Actions.Where(a => a == "*" || a.EndsWith(":*", StringComparison.Ordinal)).Select(a => $"{s.Owner}: {a} on *"))
+            .ToList();
+        offending.ShouldBeEmpty(Cfn.Describe(offending));
+        statements.SelectMany(s => s.Actions).ShouldNotContain("*");
+    }
+
+    [Fact]
+    public void IdentityPolicies_Synthesized_UseTheWildcardResourceOnlyForActionsWithoutResourceArns()
+    {
+        var onAnyResource = AllowStatements().Where(s => s.Resources.Contains("*")).SelectMany(s => s.Actions).Distinct().ToList();
+
+        onAnyResource.ShouldNotBeEmpty();
+        onAnyResource.Except(AllowedOnAnyResource).ShouldBeEmpty(Cfn.Describe(onAnyResource));
+    }
+
+    [Fact]
+    public void ManageConnections_Synthesized_OnlyPushResultsOnlyOnThisApiStagesConnections()
+    {
+        var (apiId, _) = stack.One("AWS::ApiGatewayV2::Api", "WebSocket");
+        var pushResultsRole = Role("PushResults");
+
+        var grants = AllowStatements().Where(s => s.Actions.Any(a => a.StartsWith("execute-api:", StringComparison.Ordinal))).ToList();
+
+        var grant = grants.ShouldHaveSingleItem();
+        grant.Roles.ShouldBe([pushResultsRole]);
+        grant.Actions.ShouldBe(["execute-api:ManageConnections"]);
+        grant.Resources.ShouldBe([$"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:{Cfn.Ref(apiId)}/live/POST/@connections/*"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(RoleActions))]
+    public void FunctionRole_Synthesized_AllowsExactlyTheActionsItsFunctionCalls(string function, string[] actions)
+    {
+        var role = Role(function);
+
+        AllowStatements().Where(s => s.Roles.Contains(role)).SelectMany(s => s.Actions).Distinct().ShouldBe(actions, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void DataGrants_Synthesized_AreScopedToTheTableIndexOrPrefixUsed()
+    {
+        var (imagesId, _) = stack.One("AWS::DynamoDB::Table", "TablesImages");
+        var (connectionsId, _) = stack.One("AWS::DynamoDB::Table", "TablesConnections");
+        var (bucketId, _) = stack.One("AWS::S3::Bucket", "Uploads");
+
+        ResourcesOf("UploadUrl", "s3:PutObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/uploads/*"]);
+        ResourcesOf("ProcessImage", "s3:GetObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/uploads/*"]);
+        ResourcesOf("ListFeedImages", "dynamodb:Query").ShouldBe([Cfn.GetAtt(imagesId, "Arn") + "/index/feedId-createdAt-index"]);
+        ResourcesOf("PushResults", "dynamodb:Query").ShouldBe([Cfn.GetAtt(connectionsId, "Arn") + "/index/feedId-index"]);
+        ResourcesOf("PushResults", "dynamodb:DeleteItem").ShouldBe([Cfn.GetAtt(connectionsId, "Arn")]);
+        ResourcesOf("ProcessImage", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn")]);
+        ResourcesOf("PushResults", "dynamodb:GetRecords").ShouldBe([Cfn.GetAtt(imagesId, "StreamArn")]);
+    }
+
+    [Fact]
+    public void NotifyResults_Synthesized_PublishesOnlyToTheTopicWithItsKey()
+    {
+        var (topicId, _) = stack.One("AWS::SNS::Topic", "Notifications");
+        var (keyId, _) = stack.One("AWS::KMS::Key", "Notifications");
+
+        ResourcesOf("NotifyResults", "sns:Publish").ShouldBe([Cfn.Ref(topicId)]);
+        ResourcesOf("NotifyResults", "kms:GenerateDataKey*").ShouldBe([Cfn.GetAtt(keyId, "Arn")]);
+    }
+
+    private sealed record Statement(string Owner, IReadOnlyList<string> Roles, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources);
+
+    private string Role(string function) => Cfn.Render(stack.Function(function).Properties["Role"]).Replace(".Arn}", "}", StringComparison.Ordinal);
+
+    private List<string> ResourcesOf(string function, string action)
+    {
+        var role = Role(function);
+        return AllowStatements().Where(s => s.Roles.Contains(role) && s.Actions.Contains(action)).SelectMany(s => s.Resources).ToList();
+    }
+
+    /// <summary>Every Allow statement of every identity policy: AWS::IAM::Policy, managed policies and roles' inline policies.</summary>
+    private IEnumerable<Statement> AllowStatements()
+    {
+        foreach (var type in new[] { "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" })
+        {
+            foreach (var (id, properties) in stack.Resources(type))
+            {
+                var roles = Cfn.RenderList(properties["Roles"]);
+                foreach (var statement in Statements(properties["PolicyDocument"]))
+                {
+                    yield return statement with { Owner = id, Roles = roles };
+                }
+            }
+        }
+
+        foreach (var (id, properties) in stack.Resources("AWS::IAM::Role"))
+        {
+            foreach (var inline in properties["Policies"]?.AsArray() ?? [])
+            {
+                foreach (var statement in Statements(inline!["PolicyDocument"]))
+                {
+                    yield return statement with { Owner = id, Roles = [Cfn.Ref(id)] };
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Statement> Statements(JsonNode? document) =>
+        (document?["Statement"]?.AsArray() ?? [])
+            .Where(s => Cfn.Render(s!["Effect"]) == "Allow")
+            .Select(s => new Statement(string.Empty, [], Cfn.RenderList(s!["Action"]), Cfn.RenderList(s["Resource"])));
+}
