@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImageLabelsLive.LocalAws.ApiGateway;
+
+/// <summary>
+/// API Gateway's management API for WebSocket connections (REST-JSON):
+/// POST /@connections/{id} sends the body as one frame, GET describes it, DELETE closes it;
+/// an unknown id is 410 GoneException. Signed requests are accepted (any key).
+/// </summary>
+public static class ManagementApi
+{
+    public static IEndpointRouteBuilder MapLocalManagementApi(this IEndpointRouteBuilder endpoints, string pathPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup(pathPrefix + "/@connections");
+        group.MapPost("/{connectionId}", PostAsync);
+        group.MapGet("/{connectionId}", Get);
+        group.MapDelete("/{connectionId}", Delete);
+        return endpoints;
+    }
+
+    private static async Task<IResult> PostAsync(string connectionId, HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<WebSocketApiOptions>();
+        if (!context.RequestServices.GetRequiredService<WebSocketConnections>().TryGet(connectionId, out var connection))
+        {
+            return Gone();
+        }
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+        if (body.Length > options.MaxMessageBytes)
+        {
+            return Error(413, "PayloadTooLargeException", "Message too long");
+        }
+        if (!connection.TrySend(body.ToArray()))
+        {
+            // Closing, or so far behind that API Gateway would have dropped it too.
+            return Gone();
+        }
+        return Results.Ok();
+    }
+
+    private static IResult Get(string connectionId, HttpContext context)
+    {
+        if (!context.RequestServices.GetRequiredService<WebSocketConnections>().TryGet(connectionId, out var connection))
+        {
+            return Gone();
+        }
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["ConnectedAt"] = Timestamp(connection.ConnectedAt),
+            ["Identity"] = new Dictionary<string, string> { ["SourceIp"] = connection.SourceIp, ["UserAgent"] = connection.UserAgent },
+            ["LastActiveAt"] = Timestamp(connection.LastActiveAt),
+        });
+    }
+
+    private static IResult Delete(string connectionId, HttpContext context)
+    {
+        if (!context.RequestServices.GetRequiredService<WebSocketConnections>().TryGet(connectionId, out var connection))
+        {
+            return Gone();
+        }
+        connection.Close(WebSocketCloseStatus.NormalClosure, "Closed by the management API");
+        return Results.NoContent();
+    }
+
+    private static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static ErrorResult Gone() => Error(410, "GoneException", null);
+
+    private static ErrorResult Error(int status, string type, string? message) => new(status, type, message);
+
+    /// <summary>REST-JSON errors carry their type in x-amzn-ErrorType.</summary>
+    private sealed class ErrorResult(int status, string type, string? message) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.Headers["x-amzn-ErrorType"] = type;
+            httpContext.Response.Headers["x-amzn-RequestId"] = RequestIds.New();
+            return httpContext.Response.WriteAsJsonAsync(new Dictionary<string, string?> { ["message"] = message });
+        }
+    }
+}
