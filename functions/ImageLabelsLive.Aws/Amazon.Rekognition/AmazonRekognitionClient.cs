@@ -1,0 +1,87 @@
+using System.Net;
+using Amazon.Rekognition.Model;
+using Amazon.Rekognition.Model.Internal.MarshallTransformations;
+using Amazon.Runtime;
+using ImageLabelsLive.Aws.AwsProtocol;
+
+namespace Amazon.Rekognition;
+
+/// <summary>
+/// Amazon Rekognition over its JSON 1.1 protocol (POST /, X-Amz-Target: RekognitionService.&lt;Operation&gt;),
+/// signed with SigV4 as "rekognition". Endpoint: the config's ServiceURL, else AWS_ENDPOINT_URL_REKOGNITION,
+/// else https://rekognition.{region}.amazonaws.com. Errors arrive as <see cref="AmazonRekognitionException"/> subtypes.
+/// </summary>
+public sealed class AmazonRekognitionClient : IAmazonRekognition
+{
+    internal const string JsonContentType = "application/x-amz-json-1.1";
+    internal const string TargetPrefix = "RekognitionService";
+
+    internal static readonly AwsServiceDescription Service = new("Rekognition", "rekognition", "rekognition", AwsErrorProtocol.Json, CreateException);
+
+    private readonly AwsServiceTransport transport;
+
+    public AmazonRekognitionClient()
+        : this(null, new AmazonRekognitionConfig(), null)
+    {
+    }
+
+    public AmazonRekognitionClient(RegionEndpoint region)
+        : this(null, new AmazonRekognitionConfig { RegionEndpoint = region }, null)
+    {
+    }
+
+    public AmazonRekognitionClient(AmazonRekognitionConfig config)
+        : this(null, config, null)
+    {
+    }
+
+    public AmazonRekognitionClient(AWSCredentials credentials)
+        : this(credentials, new AmazonRekognitionConfig(), null)
+    {
+    }
+
+    public AmazonRekognitionClient(AWSCredentials credentials, RegionEndpoint region)
+        : this(credentials, new AmazonRekognitionConfig { RegionEndpoint = region }, null)
+    {
+    }
+
+    public AmazonRekognitionClient(AWSCredentials credentials, AmazonRekognitionConfig config)
+        : this(credentials, config, null)
+    {
+    }
+
+    internal AmazonRekognitionClient(AWSCredentials? credentials, AmazonRekognitionConfig config, AwsTransportOverrides? overrides)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        transport = new AwsServiceTransport(Service, config.ToSettings(), credentials, overrides);
+    }
+
+    internal AwsServiceTransport Transport => transport;
+
+    public async Task<DetectLabelsResponse> DetectLabelsAsync(DetectLabelsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = DetectLabelsRequestMarshaller.Marshall(request);
+        var response = await transport.SendAsync(
+            new AwsRequest(HttpMethod.Post, "/", JsonContentType, TargetPrefix + ".DetectLabels", body),
+            cancellationToken).ConfigureAwait(false);
+        return DetectLabelsResponseUnmarshaller.Unmarshall(response);
+    }
+
+    public void Dispose() => transport.Dispose();
+
+    private static AmazonRekognitionException CreateException(AwsError error) => error.Code switch
+    {
+        "InvalidImageFormatException" => new InvalidImageFormatException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "ImageTooLargeException" => new ImageTooLargeException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "InvalidS3ObjectException" => new InvalidS3ObjectException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "InvalidParameterException" => new InvalidParameterException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "ThrottlingException" => new ThrottlingException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "ProvisionedThroughputExceededException" => new ProvisionedThroughputExceededException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "LimitExceededException" => new LimitExceededException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "AccessDeniedException" => new AccessDeniedException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        // The model names this shape InternalServerError; the SDK's class adds the Exception suffix.
+        "InternalServerError" or "InternalServerErrorException" => new InternalServerErrorException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        _ => new AmazonRekognitionException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+    };
+}

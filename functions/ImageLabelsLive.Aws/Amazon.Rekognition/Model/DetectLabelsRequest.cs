@@ -1,0 +1,40 @@
+using Amazon.Runtime;
+
+namespace Amazon.Rekognition.Model;
+
+/// <summary>The base of every Rekognition request, as in AWSSDK.Rekognition.</summary>
+public class AmazonRekognitionRequest : AmazonWebServiceRequest;
+
+/// <summary>DetectLabels: the image (bytes or an S3 object) and how many, how sure and which kinds of labels to return.</summary>
+public class DetectLabelsRequest : AmazonRekognitionRequest
+{
+    public Image? Image { get; set; }
+
+    /// <summary>At most this many labels, the most confident first.</summary>
+    public int? MaxLabels { get; set; }
+
+    /// <summary>0–100; labels below it are left out (Rekognition's default is 55).</summary>
+    public float? MinConfidence { get; set; }
+
+    /// <summary>GENERAL_LABELS and/or IMAGE_PROPERTIES; GENERAL_LABELS when left out.</summary>
+    public List<string>? Features { get; set; }
+}
+
+/// <summary>The image to analyse: its bytes (up to 5 MB) or an S3 object (up to 15 MB) in the same region.</summary>
+public class Image
+{
+    /// <summary>The whole stream is sent, whatever its position, as AWSSDK.Rekognition does.</summary>
+    public MemoryStream? Bytes { get; set; }
+
+    public S3Object? S3Object { get; set; }
+}
+
+/// <summary>An S3 object Rekognition reads with the caller's permissions.</summary>
+public class S3Object
+{
+    public string? Bucket { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Version { get; set; }
+}

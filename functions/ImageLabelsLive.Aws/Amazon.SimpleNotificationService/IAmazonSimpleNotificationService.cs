@@ -1,0 +1,13 @@
+using Amazon.SimpleNotificationService.Model;
+
+namespace Amazon.SimpleNotificationService;
+
+/// <summary>The part of AWSSDK.SimpleNotificationService's client interface this project uses.</summary>
+public interface IAmazonSimpleNotificationService : IDisposable
+{
+    Task<PublishResponse> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default);
+
+    Task<PublishResponse> PublishAsync(string topicArn, string message, CancellationToken cancellationToken = default);
+
+    Task<PublishResponse> PublishAsync(string topicArn, string message, string subject, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Amazon.Runtime;
+
+namespace ImageLabelsLive.Aws.AwsProtocol;
+
+/// <summary>One request to an AWS service: the operation's method and path (below the endpoint's own path), body and protocol headers.</summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Path">Starts with '/', already percent-encoded.</param>
+/// <param name="ContentType">The body's media type, when there is a body.</param>
+/// <param name="Target">The X-Amz-Target header of JSON-protocol services.</param>
+/// <param name="Body">The request body.</param>
+internal readonly record struct AwsRequest(HttpMethod Method, string Path, string? ContentType, string? Target, ReadOnlyMemory<byte> Body);
+
+/// <summary>A successful answer.</summary>
+internal sealed record AwsResponse(HttpStatusCode StatusCode, byte[] Body, string? RequestId);
+
+/// <summary>
+/// The signing HTTP transport the three stand-in clients share: one pooled HttpClient per client instance,
+/// each request signed by <see cref="AwsRequestSigner"/> and sent once; an error answer becomes the
+/// service's typed exception. Callers that want retries wrap the call (each attempt is signed afresh).
+/// </summary>
+internal sealed class AwsServiceTransport : IDisposable
+{
+    private static readonly string[] RequestIdHeaders = ["x-amzn-RequestId", "x-amz-request-id"];
+
+    private readonly AwsServiceDescription service;
+    private readonly HttpClient http;
+    private readonly string origin;
+    private readonly string basePath;
+
+    public AwsServiceTransport(AwsServiceDescription service, AwsClientSettings settings, AWSCredentials? credentials, AwsTransportOverrides? overrides)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(settings);
+        this.service = service;
+        Endpoint = AwsEndpoint.Resolve(service, settings, overrides?.Environment ?? Environment.GetEnvironmentVariable);
+        Signer = new AwsRequestSigner(new AwsCredentialSource(credentials), Endpoint.SigningRegion, service.SigningName, overrides?.SigningClock);
+        origin = Endpoint.BaseUri.GetLeftPart(UriPartial.Authority);
+        // A ServiceURL may carry a path (API Gateway's stage: https://{api}.execute-api.{region}.amazonaws.com/prod).
+        basePath = Endpoint.BaseUri.AbsolutePath.TrimEnd('/');
+        http = overrides?.Handler is { } handler
+            ? new HttpClient(handler, disposeHandler: false)
+            : new HttpClient(CreateHandler(settings), disposeHandler: true);
+        http.Timeout = settings.Timeout ?? TimeSpan.FromSeconds(100);
+    }
+
+    public AwsEndpoint Endpoint { get; }
+
+    public AwsRequestSigner Signer { get; }
+
+    public async Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(request.Method, new Uri(origin + basePath + request.Path, UriKind.Absolute));
+        if (request.ContentType is not null)
+        {
+            message.Content = new ReadOnlyMemoryContent(request.Body);
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+        }
+        if (request.Target is not null)
+        {
+            message.Headers.TryAddWithoutValidation("X-Amz-Target", request.Target);
+        }
+        await Signer.SignAsync(message, request.Body, cancellationToken).ConfigureAwait(false);
+
+        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var requestId = FirstHeader(response.Headers, RequestIdHeaders);
+        if (response.IsSuccessStatusCode)
+        {
+            return new AwsResponse(response.StatusCode, body, requestId);
+        }
+        var error = AwsErrorReader.Read(service.ErrorProtocol, response.StatusCode, FirstHeader(response.Headers, ["x-amzn-ErrorType"]), requestId, body);
+        throw service.CreateException(error);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    /// <summary>
+    /// A pool sized for the pusher's fan-out (thousands of small posts a second to one host), recycled every
+    /// few minutes so DNS changes are seen; redirects are never followed because a redirected hop would be unsigned.
+    /// </summary>
+    private static SocketsHttpHandler CreateHandler(AwsClientSettings settings) => new()
+    {
+        MaxConnectionsPerServer = settings.MaxConnectionsPerServer ?? 1024,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+    };
+
+    private static string? FirstHeader(HttpResponseHeaders headers, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (headers.TryGetValues(name, out var values))
+            {
+                foreach (var value in values)
+                {
+                    return value;
+                }
+            }
+        }
+        return null;
+    }
+}
