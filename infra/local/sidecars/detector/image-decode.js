@@ -1,0 +1,66 @@
+'use strict';
+
+const sharp = require('sharp');
+const { computeLetterbox } = require('./letterbox');
+const { invalidImageFormat, sniffImageFormat } = require('./protocol');
+
+// 'warning' makes libvips give up on truncated or corrupt data instead of returning a grey
+// half-image, which is what Rekognition's InvalidImageFormatException is for.
+const DECODE_OPTIONS = Object.freeze({ failOn: 'warning', limitInputPixels: 100_000_000 });
+const PAD = Object.freeze({ r: 0, g: 0, b: 0 });
+// Transparent PNG areas are shown on a white page, so that is what the detector sees too.
+const FLATTEN = Object.freeze({ background: { r: 255, g: 255, b: 255 } });
+
+/**
+ * Decodes a JPEG or PNG (EXIF orientation applied, as Rekognition does before locating objects)
+ * and letterboxes it onto a size x size RGB square.
+ * @returns {Promise<{square: Buffer, geometry: ReturnType<typeof computeLetterbox>, format: string}>}
+ */
+async function decodeLetterboxed(bytes, size) {
+  const format = sniffImageFormat(bytes);
+  if (!format) throw invalidImageFormat('Request has invalid image format: the bytes are neither JPEG nor PNG.');
+  let metadata;
+  try {
+    metadata = await sharp(bytes, DECODE_OPTIONS).metadata();
+  } catch (error) {
+    throw invalidImageFormat(`Request has invalid image format: ${error.message}`);
+  }
+  if (metadata.format !== format || !metadata.width || !metadata.height) throw invalidImageFormat();
+  // Orientations 5-8 swap width and height once applied.
+  const swap = (metadata.orientation ?? 1) >= 5;
+  const width = metadata.autoOrient?.width ?? (swap ? metadata.height : metadata.width);
+  const height = metadata.autoOrient?.height ?? (swap ? metadata.width : metadata.height);
+  const geometry = computeLetterbox(width, height, size);
+  let decoded;
+  try {
+    decoded = await sharp(bytes, DECODE_OPTIONS)
+      .rotate()
+      .flatten(FLATTEN)
+      .toColourspace('srgb')
+      .resize(geometry.scaledWidth, geometry.scaledHeight, { fit: 'fill' })
+      .extend({ top: geometry.padTop, bottom: geometry.padBottom, left: geometry.padLeft, right: geometry.padRight, background: PAD })
+      .removeAlpha()
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+  } catch (error) {
+    throw invalidImageFormat(`Request has invalid image format: ${error.message}`);
+  }
+  const { info, data } = decoded;
+  if (info.width !== size || info.height !== size || info.channels !== 3) {
+    throw new Error(`letterbox produced ${info.width}x${info.height}x${info.channels}, expected ${size}x${size}x3`);
+  }
+  return { square: data, geometry, format };
+}
+
+/** The image part of a letterboxed square (padding removed), as packed RGB. */
+function extractRegion(square, geometry) {
+  const { size, padLeft, padTop, scaledWidth, scaledHeight } = geometry;
+  const region = Buffer.allocUnsafe(scaledWidth * scaledHeight * 3);
+  for (let row = 0; row < scaledHeight; row += 1) {
+    const from = ((padTop + row) * size + padLeft) * 3;
+    square.copy(region, row * scaledWidth * 3, from, from + scaledWidth * 3);
+  }
+  return region;
+}
+
+module.exports = { decodeLetterboxed, extractRegion };

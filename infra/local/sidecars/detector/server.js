@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+'use strict';
+
+// A stand-in for Amazon Rekognition's DetectLabels (JSON 1.1 protocol) backed by a real COCO-80
+// object detector. Usage:
+//   node detector/server.js --port N [--workers 2] [--queue 32] [--s3-endpoint URL] [--log-requests]
+// With --port 0 it picks a free port. Its first stdout line is "listening on http://127.0.0.1:PORT";
+// GET /health answers 200 once every worker has its model loaded, 503 until then.
+
+const http = require('node:http');
+const { randomUUID } = require('node:crypto');
+const { performance } = require('node:perf_hooks');
+const { WorkerPool } = require('./worker-pool');
+const { buildLabels } = require('./labels');
+const { fetchS3Object } = require('./s3-source');
+const { LABEL_MODEL_VERSION, MODEL_NAME } = require('./model');
+const {
+  CONTENT_TYPE,
+  DETECT_LABELS_TARGET,
+  errorResponse,
+  imageTooLarge,
+  invalidImageFormat,
+  invalidParameter,
+  parseDetectLabelsRequest,
+  sniffImageFormat,
+  throttling,
+} = require('./protocol');
+
+// A 5 MB image is 7 MB of base64; anything much larger cannot be a valid DetectLabels request.
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+// Past this, stop reading an oversized body and drop the connection.
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+const USAGE = 'usage: node detector/server.js --port N [--host 127.0.0.1] [--workers 2] [--queue 32] [--s3-endpoint URL] [--log-requests]';
+
+function parseArgs(argv, env = {}) {
+  const options = {
+    host: '127.0.0.1',
+    port: 0,
+    workers: 2,
+    queue: 32,
+    s3Endpoint: env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || undefined,
+    logRequests: false,
+  };
+  const integer = (name, value, min) => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min) throw new Error(`${name} must be an integer >= ${min}, got ${value}`);
+    return parsed;
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
+      i += 1;
+      return argv[i];
+    };
+    switch (arg) {
+      case '--port': options.port = integer('--port', value(), 0); break;
+      case '--host': options.host = value(); break;
+      case '--workers': options.workers = integer('--workers', value(), 1); break;
+      case '--queue': options.queue = integer('--queue', value(), 0); break;
+      case '--s3-endpoint': options.s3Endpoint = value(); break;
+      case '--log-requests': options.logRequests = true; break;
+      default: throw new Error(`unknown argument ${arg}`);
+    }
+  }
+  if (options.port > 65535) throw new Error('--port must be at most 65535');
+  if (options.s3Endpoint) {
+    const url = new URL(options.s3Endpoint); // throws on a malformed endpoint
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('--s3-endpoint must be an http(s) URL');
+  }
+  return options;
+}
+
+function send(res, status, headers, body) {
+  res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** Reads a request body up to limit bytes; a larger one is drained (or the socket dropped) and reported as such. */
+function readBody(req, limit) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let total = 0;
+    req.on('data', (chunk) => {
+      total += chunk.length;
+      if (total <= limit) chunks.push(chunk);
+      else if (total > MAX_DRAIN_BYTES) req.destroy();
+    });
+    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: total > limit }));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The HTTP server. `pool` runs image jobs (a WorkerPool or a test double with the same
+ * run/ready/readyCount/saturated members); `fetchObject` reads S3 objects.
+ */
+function createDetectorServer({ pool, s3Endpoint, fetchObject = fetchS3Object, log = () => {} }) {
+  async function detectLabels(req) {
+    const { body, tooLarge } = await readBody(req, MAX_BODY_BYTES);
+    const target = req.headers['x-amz-target'];
+    if (target !== DETECT_LABELS_TARGET) {
+      throw invalidParameter(target ? `Unknown operation ${target}; this endpoint serves ${DETECT_LABELS_TARGET}.` : `Missing X-Amz-Target header; expected ${DETECT_LABELS_TARGET}.`);
+    }
+    if (tooLarge) throw imageTooLarge('The request is larger than an image of at most 5 MB can make it.');
+    const request = parseDetectLabelsRequest(body);
+    // Refuse before downloading anything when the queue is already full.
+    if (pool.saturated) throw throttling();
+    const bytes = request.image.bytes ?? (await fetchObject(s3Endpoint, request.image.s3Object));
+    if (bytes.length === 0) throw invalidImageFormat('Request has invalid image format: the image is empty.');
+    if (!sniffImageFormat(bytes)) throw invalidImageFormat('Request has invalid image format: the bytes are neither JPEG nor PNG.');
+    const result = await pool.run({
+      bytes,
+      labels: request.features.labels,
+      properties: request.features.properties,
+      maxDominantColors: request.maxDominantColors,
+    });
+    const response = {
+      Labels: request.features.labels
+        ? buildLabels(result.detections, { minConfidence: request.minConfidence, maxLabels: request.maxLabels, generalLabels: request.generalLabels })
+        : [],
+      LabelModelVersion: LABEL_MODEL_VERSION,
+    };
+    if (request.features.properties) response.ImageProperties = result.imageProperties;
+    return response;
+  }
+
+  return http.createServer((req, res) => {
+    const started = performance.now();
+    const { pathname } = new URL(req.url, 'http://localhost');
+    if (req.method === 'GET' && pathname === '/health') {
+      const ready = pool.ready;
+      send(res, ready ? 200 : 503, { 'Content-Type': 'application/json' }, JSON.stringify({ status: ready ? 'ok' : 'starting', workers: pool.readyCount, model: MODEL_NAME }));
+      return;
+    }
+    if (req.method !== 'POST' || pathname !== '/') {
+      req.resume();
+      send(res, 404, { 'Content-Type': 'application/json' }, JSON.stringify({ message: `Not Found: ${req.method} ${pathname}` }));
+      return;
+    }
+    const requestId = randomUUID();
+    detectLabels(req).then(
+      (response) => {
+        send(res, 200, { 'Content-Type': CONTENT_TYPE, 'x-amzn-RequestId': requestId }, JSON.stringify(response));
+        log(`DetectLabels 200 ${response.Labels.length} labels ${Math.round(performance.now() - started)} ms`);
+      },
+      (error) => {
+        const { status, headers, body } = errorResponse(error, requestId);
+        if (status >= 500) process.stderr.write(`DetectLabels ${requestId} failed: ${error.stack || error}\n`);
+        if (!res.headersSent && !res.destroyed) send(res, status, headers, body);
+        log(`DetectLabels ${status} ${headers['x-amzn-ErrorType']} ${Math.round(performance.now() - started)} ms`);
+      },
+    );
+  });
+}
+
+function main() {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const pool = new WorkerPool({ size: options.workers, queueLimit: options.queue });
+  const log = options.logRequests ? (line) => process.stderr.write(`${line}\n`) : () => {};
+  const server = createDetectorServer({ pool, s3Endpoint: options.s3Endpoint, log });
+  const startedAt = performance.now();
+
+  pool.on('ready', (index, loadMs) => {
+    process.stderr.write(`detector worker ${index} ready: model loaded in ${Math.round(loadMs)} ms (${Math.round(performance.now() - startedAt)} ms since start)\n`);
+  });
+  pool.on('fatal', (message) => {
+    process.stderr.write(`detector cannot start: ${message}\n`);
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    pool.close().finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+
+  server.on('error', (error) => {
+    process.stderr.write(`detector cannot listen on ${options.host}:${options.port}: ${error.message}\n`);
+    process.exit(1);
+  });
+  server.listen(options.port, options.host, () => {
+    const { port } = server.address();
+    process.stdout.write(`listening on http://${options.host}:${port}\n`);
+    // Workers start after the port is known, so a parent can poll /health while the models load.
+    pool.start();
+  });
+}
+
+if (require.main === module) main();
+
+module.exports = { createDetectorServer, parseArgs, MAX_BODY_BYTES };
