@@ -3,15 +3,14 @@ using System.Diagnostics;
 namespace ImageLabelsLive.Infra;
 
 /// <summary>
-/// Produces the Lambda code asset: <c>dotnet publish</c> of ImageLabelsLive.Functions for the functions' architecture,
-/// framework-dependent because Lambda's managed dotnet10 runtime supplies the framework.
+/// Produces the Lambda code asset: <c>dotnet publish</c> of ImageLabelsLive.Functions, framework-dependent because
+/// Lambda's managed dotnet10 runtime supplies the framework, and portable (no runtime identifier): the functions are
+/// managed code only, so one output runs on arm64 as on x86_64, and a RID-specific publish of these projects
+/// (IsAotCompatible) would need runtime packs that not every NuGet source carries.
 /// </summary>
 internal static class FunctionsPublisher
 {
     public const string AssemblyFileName = "ImageLabelsLive.Functions.dll";
-
-    /// <summary>The runtime identifier that matches <see cref="PipelineFunctions.Architecture"/> (arm64).</summary>
-    public const string RuntimeIdentifier = "linux-arm64";
 
     public static string Publish(string projectPath, string outputDirectory, TextWriter log)
     {
@@ -35,14 +34,13 @@ internal static class FunctionsPublisher
         };
         foreach (var argument in new[]
         {
-            "publish", projectPath, "--configuration", "Release", "--runtime", RuntimeIdentifier,
-            "--self-contained", "false", "--output", outputDirectory, "--nologo", "-p:GenerateDocumentationFile=false",
+            "publish", projectPath, "--configuration", "Release", "--output", outputDirectory, "--nologo",
         })
         {
             start.ArgumentList.Add(argument);
         }
 
-        log.WriteLine($"Publishing {Path.GetFileName(projectPath)} for {RuntimeIdentifier} to {outputDirectory} ...");
+        log.WriteLine($"Publishing {Path.GetFileName(projectPath)} to {outputDirectory} ...");
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

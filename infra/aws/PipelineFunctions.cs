@@ -123,7 +123,14 @@ internal sealed class PipelineFunctions : Construct
         Allow(PushResults, ["dynamodb:DeleteItem"], connections.TableArn);
 
         var topic = props.Notifications.Topic;
-        NotifyResults = Create(props.Code, NotifyResultsSpec, new() { ["TOPIC_ARN"] = topic.TopicArn });
+        NotifyResults = Create(props.Code, NotifyResultsSpec, new()
+        {
+            ["IMAGES_TABLE"] = images.TableName,
+            ["TOPIC_ARN"] = topic.TopicArn,
+        });
+        // A conditional update claims each image's one email (and releases the claim if publishing fails),
+        // so a retried stream batch never sends twice.
+        Allow(NotifyResults, ["dynamodb:UpdateItem"], images.TableArn);
         topic.GrantPublish(NotifyResults);
         // SNS encrypts a published message with the topic's key on the publisher's behalf.
         props.Notifications.Key.Grant(NotifyResults, "kms:Decrypt", "kms:GenerateDataKey*");

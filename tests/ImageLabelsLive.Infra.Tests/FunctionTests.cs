@@ -28,7 +28,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "Default", [] },
         { "ProcessImage", ["IMAGES_TABLE", "UPLOAD_BUCKET", "MIN_CONFIDENCE", "MAX_LABELS"] },
         { "PushResults", ["CONNECTIONS_TABLE", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY"] },
-        { "NotifyResults", ["TOPIC_ARN", "SITE_URL"] },
+        { "NotifyResults", ["IMAGES_TABLE", "TOPIC_ARN", "SITE_URL"] },
     };
 
     [Theory]
@@ -92,6 +92,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         Variable("PushResults", "CONNECTIONS_TABLE").ShouldBe(Cfn.Ref(connectionsId));
         Variable("PushResults", "PUSH_CONCURRENCY").ShouldBe("32");
         Variable("NotifyResults", "TOPIC_ARN").ShouldBe(Cfn.Ref(topicId));
+        Variable("NotifyResults", "IMAGES_TABLE").ShouldBe(Cfn.Ref(imagesId));
     }
 
     [Fact]

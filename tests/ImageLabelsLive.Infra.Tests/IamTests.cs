@@ -36,7 +36,7 @@ public sealed class IamTests(ProductionTemplate stack)
         {
             "NotifyResults",
             [
-                "sns:Publish", "kms:Decrypt", "kms:GenerateDataKey*",
+                "dynamodb:UpdateItem", "sns:Publish", "kms:Decrypt", "kms:GenerateDataKey*",
                 "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                 "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage",
             ]
@@ -102,6 +102,7 @@ public sealed class IamTests(ProductionTemplate stack)
         ResourcesOf("PushResults", "dynamodb:Query").ShouldBe([Cfn.GetAtt(connectionsId, "Arn") + "/index/feedId-index"]);
         ResourcesOf("PushResults", "dynamodb:DeleteItem").ShouldBe([Cfn.GetAtt(connectionsId, "Arn")]);
         ResourcesOf("ProcessImage", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn")]);
+        ResourcesOf("NotifyResults", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn")]);
         ResourcesOf("PushResults", "dynamodb:GetRecords").ShouldBe([Cfn.GetAtt(imagesId, "StreamArn")]);
     }
 
