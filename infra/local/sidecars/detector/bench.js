@@ -81,6 +81,11 @@ async function main() {
     );
     const seconds = (performance.now() - started) / 1000;
     console.log(`\nthroughput: ${total} images, ${concurrency} concurrent clients, 2 workers: ${(total / seconds).toFixed(2)} images/s`);
+    const status = `/proc/${detector.pid}/status`;
+    if (fs.existsSync(status)) {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(status, 'utf8'));
+      if (rss) console.log(`detector resident memory: ${(Number(rss[1]) / 1024).toFixed(0)} MB`);
+    }
     const modules = path.join(__dirname, '..', 'node_modules');
     if (fs.existsSync(modules)) console.log(`node_modules: ${(directorySize(modules) / 1024 / 1024).toFixed(0)} MB of files`);
   } finally {

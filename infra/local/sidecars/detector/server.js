@@ -3,7 +3,7 @@
 
 // A stand-in for Amazon Rekognition's DetectLabels (JSON 1.1 protocol) backed by a real COCO-80
 // object detector. Usage:
-//   node detector/server.js --port N [--workers 2] [--queue 32] [--s3-endpoint URL] [--log-requests]
+//   node detector/server.js --port N [--workers 2] [--queue 32] [--s3-endpoint URL] [--log-requests] [--parent-pid PID]
 // With --port 0 it picks a free port. Its first stdout line is "listening on http://127.0.0.1:PORT";
 // GET /health answers 200 once every worker has its model loaded, 503 until then.
 
@@ -31,7 +31,10 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 // Past this, stop reading an oversized body and drop the connection.
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
-const USAGE = 'usage: node detector/server.js --port N [--host 127.0.0.1] [--workers 2] [--queue 32] [--s3-endpoint URL] [--log-requests]';
+const USAGE =
+  'usage: node detector/server.js --port N [--host 127.0.0.1] [--workers 2] [--queue 32] [--s3-endpoint URL] [--log-requests] [--parent-pid PID]';
+// How often --parent-pid checks whether the process that started the detector is gone.
+const PARENT_POLL_MS = 1000;
 
 function parseArgs(argv, env = {}) {
   const options = {
@@ -41,6 +44,7 @@ function parseArgs(argv, env = {}) {
     queue: 32,
     s3Endpoint: env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || undefined,
     logRequests: false,
+    parentPid: undefined,
   };
   const integer = (name, value, min) => {
     const parsed = Number(value);
@@ -61,6 +65,7 @@ function parseArgs(argv, env = {}) {
       case '--queue': options.queue = integer('--queue', value(), 0); break;
       case '--s3-endpoint': options.s3Endpoint = value(); break;
       case '--log-requests': options.logRequests = true; break;
+      case '--parent-pid': options.parentPid = integer('--parent-pid', value(), 1); break;
       default: throw new Error(`unknown argument ${arg}`);
     }
   }
@@ -70,6 +75,15 @@ function parseArgs(argv, env = {}) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('--s3-endpoint must be an http(s) URL');
   }
   return options;
+}
+
+function processExists(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM'; // exists, owned by someone else
+  }
 }
 
 function send(res, status, headers, body) {
@@ -82,13 +96,21 @@ function readBody(req, limit) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let total = 0;
+    let ended = false;
     req.on('data', (chunk) => {
       total += chunk.length;
       if (total <= limit) chunks.push(chunk);
       else if (total > MAX_DRAIN_BYTES) req.destroy();
     });
-    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: total > limit }));
+    req.on('end', () => {
+      ended = true;
+      resolve({ body: Buffer.concat(chunks), tooLarge: total > limit });
+    });
     req.on('error', reject);
+    // Dropped above, or the client went away: settle, or the handler would wait forever.
+    req.on('close', () => {
+      if (!ended) reject(total > limit ? imageTooLarge('The request is far larger than any valid DetectLabels request.') : invalidParameter('The request body was cut off.'));
+    });
   });
 }
 
@@ -128,7 +150,8 @@ function createDetectorServer({ pool, s3Endpoint, fetchObject = fetchS3Object, l
 
   return http.createServer((req, res) => {
     const started = performance.now();
-    const { pathname } = new URL(req.url, 'http://localhost');
+    // Only the path matters; splitting (rather than new URL) cannot throw on odd request targets.
+    const pathname = req.url.split('?')[0];
     if (req.method === 'GET' && pathname === '/health') {
       const ready = pool.ready;
       send(res, ready ? 200 : 503, { 'Content-Type': 'application/json' }, JSON.stringify({ status: ready ? 'ok' : 'starting', workers: pool.readyCount, model: MODEL_NAME }));
@@ -186,6 +209,12 @@ function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  if (options.parentPid) {
+    // A host killed with SIGKILL cannot stop its children, so the detector watches it instead.
+    setInterval(() => {
+      if (!processExists(options.parentPid)) stop();
+    }, PARENT_POLL_MS).unref();
+  }
 
   server.on('error', (error) => {
     process.stderr.write(`detector cannot listen on ${options.host}:${options.port}: ${error.message}\n`);

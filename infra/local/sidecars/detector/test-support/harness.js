@@ -21,7 +21,7 @@ const sharedImage = (name) => fs.readFileSync(path.join(SHARED_IMAGES, name));
 
 /**
  * Starts detector/server.js on a free port and waits for /health to answer 200.
- * @returns {Promise<{url: string, stderr: () => string, stop: () => Promise<void>}>}
+ * @returns {Promise<{url: string, pid: number, stderr: () => string, stop: () => Promise<{code: number|null, signal: string|null}>}>}
  */
 async function startDetector(args = [], { readyTimeoutMs = 30_000 } = {}) {
   const child = spawn(process.execPath, [path.join(SIDECARS_DIR, 'detector', 'server.js'), '--port', '0', ...args], {
@@ -44,7 +44,7 @@ async function startDetector(args = [], { readyTimeoutMs = 30_000 } = {}) {
   const url = match[1];
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
+    return exited;
   };
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
@@ -56,7 +56,7 @@ async function startDetector(args = [], { readyTimeoutMs = 30_000 } = {}) {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { url, stderr: () => stderr, stop };
+  return { url, pid: child.pid, stderr: () => stderr, stop };
 }
 
 /** A plain HTTP request; resolves with status, headers, raw body and parsed JSON (when it is JSON). */

@@ -6,6 +6,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { once } = require('node:events');
+const net = require('node:net');
 const { createDetectorServer, parseArgs } = require('../server');
 const { request, detectLabels, bytesRequest, DETECT_HEADERS } = require('../test-support/harness');
 
@@ -90,6 +91,29 @@ test('detectLabels_bodyFarOverTheLimit_isImageTooLarge', async () => {
   await detector.close();
 });
 
+test('detectLabels_hugeBody_dropsTheConnectionAndKeepsServing', async () => {
+  const detector = await serve(fakePool());
+  const huge = Buffer.alloc(70 * 1024 * 1024, 0x41);
+  const outcome = await request(detector.url, { headers: DETECT_HEADERS, body: huge }).then(
+    (response) => response.status,
+    (error) => error.code,
+  );
+  assert.ok(['ECONNRESET', 'EPIPE', 400].includes(outcome), String(outcome));
+  assert.equal((await request(detector.url, { method: 'GET', path: '/health' })).status, 200);
+  await detector.close();
+});
+
+test('oddRequestTarget_isAnsweredWithoutCrashing', async () => {
+  const detector = await serve(fakePool());
+  const socket = net.connect(Number(new URL(detector.url).port), '127.0.0.1');
+  socket.end('POST http://[ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  let answer = '';
+  for await (const chunk of socket) answer += chunk;
+  assert.match(answer, /^HTTP\/1\.1 (400|404)/);
+  assert.equal((await request(detector.url, { method: 'GET', path: '/health' })).status, 200);
+  await detector.close();
+});
+
 test('detectLabels_bytesThatAreNoImage_isInvalidImageFormatWithoutUsingAWorker', async () => {
   const pool = fakePool();
   const detector = await serve(pool);
@@ -166,11 +190,12 @@ test('detectLabels_s3ObjectWithoutEndpoint_isInvalidS3Object', async () => {
 });
 
 test('parseArgs_flagsAndEnvironment_areRead', () => {
-  assert.deepEqual(parseArgs(['--port', '9000', '--workers', '3', '--queue', '0', '--log-requests'], { AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1/' }), {
-    host: '127.0.0.1', port: 9000, workers: 3, queue: 0, s3Endpoint: 'http://127.0.0.1:1/', logRequests: true,
+  const argv = ['--port', '9000', '--workers', '3', '--queue', '0', '--log-requests', '--parent-pid', '42'];
+  assert.deepEqual(parseArgs(argv, { AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1/' }), {
+    host: '127.0.0.1', port: 9000, workers: 3, queue: 0, s3Endpoint: 'http://127.0.0.1:1/', logRequests: true, parentPid: 42,
   });
   assert.equal(parseArgs(['--s3-endpoint', 'http://s3.local:9'], { AWS_ENDPOINT_URL_S3: 'http://other' }).s3Endpoint, 'http://s3.local:9');
-  assert.equal(parseArgs([], {}).port, 0);
+  assert.deepEqual(parseArgs([], {}), { host: '127.0.0.1', port: 0, workers: 2, queue: 32, s3Endpoint: undefined, logRequests: false, parentPid: undefined });
 });
 
 test('parseArgs_invalidValues_throw', () => {
@@ -180,4 +205,5 @@ test('parseArgs_invalidValues_throw', () => {
   assert.throws(() => parseArgs(['--verbose']), /unknown argument/);
   assert.throws(() => parseArgs(['--s3-endpoint', 'ftp://x']), /http/);
   assert.throws(() => parseArgs(['--port']), /needs a value/);
+  assert.throws(() => parseArgs(['--parent-pid', '0']), /--parent-pid/);
 });
