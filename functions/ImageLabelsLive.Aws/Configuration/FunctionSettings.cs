@@ -1,0 +1,78 @@
+using System.Numerics;
+using System.Globalization;
+using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.Uploads;
+
+namespace ImageLabelsLive.Aws.Configuration;
+
+/// <summary>
+/// Everything the functions are configured with, read from environment variables once per container.
+/// Endpoints are only set locally; on AWS each client finds its regional endpoint.
+/// </summary>
+public sealed record FunctionSettings
+{
+    public string? ImagesTable { get; init; }
+    public string? ConnectionsTable { get; init; }
+    public string? UploadBucket { get; init; }
+    public string? TopicArn { get; init; }
+    public Uri? ConnectionsEndpoint { get; init; }
+    public Uri? SiteUrl { get; init; }
+    public float MinConfidence { get; init; } = 70;
+    public int MaxLabels { get; init; } = 10;
+    public TimeSpan UploadUrlLifetime { get; init; } = CreateUploadHandler.DefaultUrlLifetime;
+    public int PushConcurrency { get; init; } = PushImageUpdateHandler.DefaultConcurrency;
+    public Uri? S3Endpoint { get; init; }
+    public Uri? DynamoDbEndpoint { get; init; }
+    public Uri? RekognitionEndpoint { get; init; }
+    public Uri? SnsEndpoint { get; init; }
+
+    public static FunctionSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
+
+    /// <summary>Reads settings through <paramref name="get"/>; a missing required setting names itself.</summary>
+    public static FunctionSettings From(Func<string, string?> get)
+    {
+        ArgumentNullException.ThrowIfNull(get);
+        return new FunctionSettings
+        {
+            ImagesTable = Optional(get, "IMAGES_TABLE"),
+            ConnectionsTable = Optional(get, "CONNECTIONS_TABLE"),
+            UploadBucket = Optional(get, "UPLOAD_BUCKET"),
+            TopicArn = Optional(get, "TOPIC_ARN"),
+            ConnectionsEndpoint = OptionalUri(get, "CONNECTIONS_ENDPOINT"),
+            SiteUrl = OptionalUri(get, "SITE_URL"),
+            MinConfidence = Number(get, "MIN_CONFIDENCE", 70f, 0f, 100f),
+            MaxLabels = Number(get, "MAX_LABELS", 10, 1, 1000),
+            UploadUrlLifetime = TimeSpan.FromSeconds(Number(get, "UPLOAD_URL_TTL_SECONDS", 300, 1, 604_800)),
+            PushConcurrency = Number(get, "PUSH_CONCURRENCY", PushImageUpdateHandler.DefaultConcurrency, 1, 1024),
+            S3Endpoint = OptionalUri(get, "AWS_ENDPOINT_URL_S3"),
+            DynamoDbEndpoint = OptionalUri(get, "AWS_ENDPOINT_URL_DYNAMODB"),
+            RekognitionEndpoint = OptionalUri(get, "AWS_ENDPOINT_URL_REKOGNITION"),
+            SnsEndpoint = OptionalUri(get, "AWS_ENDPOINT_URL_SNS"),
+        };
+    }
+
+    /// <summary>Fails fast, naming the variable, when a function starts without a setting it needs.</summary>
+    public static T Require<T>(T? value, string name)
+        where T : class =>
+        value ?? throw new InvalidOperationException($"The environment variable {name} is not set.");
+
+    private static string? Optional(Func<string, string?> get, string name) =>
+        get(name) is { Length: > 0 } value ? value.Trim() : null;
+
+    private static Uri? OptionalUri(Func<string, string?> get, string name) =>
+        Optional(get, name) is not { } text ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri
+        : throw new InvalidOperationException($"The environment variable {name} is not an absolute URL: '{text}'.");
+
+    private static T Number<T>(Func<string, string?> get, string name, T fallback, T min, T max)
+        where T : struct, INumber<T>
+    {
+        if (Optional(get, name) is not { } text)
+        {
+            return fallback;
+        }
+        return T.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new InvalidOperationException($"The environment variable {name} must be a number from {min} to {max}: '{text}'.");
+    }
+}

@@ -1,0 +1,125 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using ImageLabelsLive.Core.Images;
+using ImageLabelsLive.Core.Ports;
+using ImageLabelsLive.Core.Web;
+
+namespace ImageLabelsLive.Aws.DynamoDb;
+
+/// <summary>The Images table. Status writes are conditional, so the stored status only ever moves forward.</summary>
+public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableName) : IImageStore
+{
+    public async Task CreateAsync(ImageRecord record, CancellationToken cancellationToken)
+    {
+        await dynamoDb.PutItemAsync(new PutItemRequest
+        {
+            TableName = tableName,
+            Item = ImageItems.ToItem(record),
+            ConditionExpression = "attribute_not_exists(imageId)",
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ImageRecord?> GetAsync(string imageId, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = Key(imageId),
+            ConsistentRead = true,
+        }, cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? ImageItems.FromItem(item) : null;
+    }
+
+    public async Task<bool> TryWriteAsync(StatusTransition transition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        if (!transition.IsWriteNeeded)
+        {
+            return false;
+        }
+        var record = transition.Record;
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [":status"] = ImageItems.S(record.Status.ToWire()),
+            [":expected"] = ImageItems.S(transition.ExpectedStatus.ToWire()),
+            [":labels"] = ImageItems.Labels(record.Labels),
+            [":updatedAt"] = ImageItems.S(UtcTimestampConverter.ToText(record.UpdatedAt)),
+        };
+        var update = "SET #status = :status, labels = :labels, updatedAt = :updatedAt";
+        if (record.Error is null)
+        {
+            update += " REMOVE #error";
+        }
+        else
+        {
+            update += ", #error = :error";
+            values[":error"] = ImageItems.Error(record.Error);
+        }
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(record.ImageId),
+                UpdateExpression = update,
+                ConditionExpression = "#status = :expected",
+                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#status"] = "status", ["#error"] = "error" },
+                ExpressionAttributeValues = values,
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<ImageRecord>> ListByFeedAsync(string feedId, int limit, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.QueryAsync(new QueryRequest
+        {
+            TableName = tableName,
+            IndexName = ImageItems.FeedIndex,
+            KeyConditionExpression = "feedId = :feedId",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":feedId"] = ImageItems.S(feedId) },
+            ScanIndexForward = false,
+            Limit = limit,
+        }, cancellationToken).ConfigureAwait(false);
+        return response.Items is { } items ? items.Select(ImageItems.FromItem).ToArray() : [];
+    }
+
+    public async Task<bool> TryClaimNotificationAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(imageId),
+                UpdateExpression = "SET #notifiedAt = :at",
+                ConditionExpression = "attribute_exists(imageId) AND attribute_not_exists(#notifiedAt)",
+                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#notifiedAt"] = ImageItems.NotifiedAt },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":at"] = ImageItems.S(UtcTimestampConverter.ToText(at)) },
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public async Task ReleaseNotificationAsync(string imageId, CancellationToken cancellationToken)
+    {
+        await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = Key(imageId),
+            UpdateExpression = "REMOVE #notifiedAt",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#notifiedAt"] = ImageItems.NotifiedAt },
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string imageId) =>
+        new(StringComparer.Ordinal) { ["imageId"] = ImageItems.S(imageId) };
+}

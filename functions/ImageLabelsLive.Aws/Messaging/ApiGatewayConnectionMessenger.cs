@@ -1,0 +1,54 @@
+using Amazon.ApiGatewayManagementApi;
+using Amazon.ApiGatewayManagementApi.Model;
+using Amazon.Runtime;
+using ImageLabelsLive.Core.Ports;
+using Polly;
+using Polly.Retry;
+
+namespace ImageLabelsLive.Aws.Messaging;
+
+/// <summary>
+/// PostToConnection through API Gateway's management API. 410 means the socket is gone; 429 and 5xx
+/// are retried with jittered backoff before the failure is reported.
+/// </summary>
+public sealed class ApiGatewayConnectionMessenger : IConnectionMessenger
+{
+    private readonly IAmazonApiGatewayManagementApi api;
+    private readonly ResiliencePipeline retry;
+
+    public ApiGatewayConnectionMessenger(IAmazonApiGatewayManagementApi api, int maxRetries = 3, TimeSpan? firstDelay = null)
+    {
+        this.api = api;
+        retry = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<AmazonServiceException>(IsTransient).Handle<HttpRequestException>(),
+                MaxRetryAttempts = maxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = firstDelay ?? TimeSpan.FromMilliseconds(50),
+            })
+            .Build();
+    }
+
+    public async Task<DeliveryResult> SendAsync(string connectionId, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await retry.ExecuteAsync(async token =>
+            {
+                // A fresh stream per attempt: a failed attempt may have read the last one.
+                using var data = new MemoryStream(message.ToArray(), writable: false);
+                await api.PostToConnectionAsync(new PostToConnectionRequest { ConnectionId = connectionId, Data = data }, token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            return DeliveryResult.Delivered;
+        }
+        catch (GoneException)
+        {
+            return DeliveryResult.Gone;
+        }
+    }
+
+    private static bool IsTransient(AmazonServiceException exception) =>
+        exception is LimitExceededException || (int)exception.StatusCode is 429 or >= 500;
+}

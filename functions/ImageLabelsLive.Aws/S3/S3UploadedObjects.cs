@@ -1,0 +1,38 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using ImageLabelsLive.Core.Ports;
+
+namespace ImageLabelsLive.Aws.S3;
+
+/// <summary>Presigns uploads to, and reads back from, the private upload bucket.</summary>
+public sealed class S3UploadedObjects(IAmazonS3 s3, string uploadBucket) : IUploadUrlSigner, IUploadedObjects
+{
+    public Uri SignPut(string objectKey, string contentType, DateTimeOffset expiresAt)
+    {
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = uploadBucket,
+            Key = objectKey,
+            Verb = HttpVerb.PUT,
+            ContentType = contentType,
+            Expires = expiresAt.UtcDateTime,
+            // The SDK returns https unless told otherwise; a local endpoint speaks plain http.
+            Protocol = s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        };
+        return new Uri(s3.GetPreSignedURL(request));
+    }
+
+    public async Task<byte[]> ReadPrefixAsync(string bucket, string key, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        using var response = await s3.GetObjectAsync(new GetObjectRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            ByteRange = new ByteRange(0, count - 1),
+        }, cancellationToken).ConfigureAwait(false);
+        var buffer = new byte[count];
+        var read = await response.ResponseStream.ReadAtLeastAsync(buffer, count, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return read == count ? buffer : buffer[..read];
+    }
+}

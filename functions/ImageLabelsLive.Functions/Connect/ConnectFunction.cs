@@ -1,0 +1,33 @@
+using System.Net;
+using Amazon.Lambda.APIGatewayEvents;
+using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Core.Connections;
+using ImageLabelsLive.Functions.Hosting;
+
+namespace ImageLabelsLive.Functions.Connect;
+
+/// <summary>$connect with ?feed=: stores the connection, or answers 400 so API Gateway refuses the upgrade.</summary>
+public sealed class ConnectFunction(OpenConnectionHandler handler)
+{
+    public ConnectFunction()
+        : this(FunctionContainer.Instance.OpenConnection())
+    {
+    }
+
+    public Task<Stream> HandleAsync(Stream input) =>
+        LambdaStreams.HandleAsync(input, LambdaJson.Default.APIGatewayProxyRequest, LambdaJson.Default.APIGatewayProxyResponse, HandleAsync);
+
+    public async Task<APIGatewayProxyResponse> HandleAsync(APIGatewayProxyRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var connectionId = request.RequestContext?.ConnectionId;
+        if (string.IsNullOrEmpty(connectionId))
+        {
+            return WebSocketResponses.Status(HttpStatusCode.BadRequest, "The event has no requestContext.connectionId.");
+        }
+        var error = await handler.HandleAsync(connectionId, request.QueryStringParameters.Get("feed"), cancellationToken).ConfigureAwait(false);
+        return error is null
+            ? WebSocketResponses.Status(HttpStatusCode.OK, "Connected.")
+            : WebSocketResponses.Status(HttpStatusCode.BadRequest, error.Message);
+    }
+}

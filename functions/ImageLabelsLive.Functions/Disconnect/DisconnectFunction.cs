@@ -1,0 +1,31 @@
+using System.Net;
+using Amazon.Lambda.APIGatewayEvents;
+using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Core.Connections;
+using ImageLabelsLive.Functions.Hosting;
+
+namespace ImageLabelsLive.Functions.Disconnect;
+
+/// <summary>$disconnect: deletes the connection. API Gateway ignores the answer; it is 200 for the logs.</summary>
+public sealed class DisconnectFunction(CloseConnectionHandler handler)
+{
+    public DisconnectFunction()
+        : this(FunctionContainer.Instance.CloseConnection())
+    {
+    }
+
+    public Task<Stream> HandleAsync(Stream input) =>
+        LambdaStreams.HandleAsync(input, LambdaJson.Default.APIGatewayProxyRequest, LambdaJson.Default.APIGatewayProxyResponse, HandleAsync);
+
+    public async Task<APIGatewayProxyResponse> HandleAsync(APIGatewayProxyRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var connectionId = request.RequestContext?.ConnectionId;
+        if (string.IsNullOrEmpty(connectionId))
+        {
+            return WebSocketResponses.Status(HttpStatusCode.BadRequest, "The event has no requestContext.connectionId.");
+        }
+        await handler.HandleAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        return WebSocketResponses.Status(HttpStatusCode.OK, "Disconnected.");
+    }
+}

@@ -1,0 +1,71 @@
+using Amazon.ApiGatewayManagementApi;
+using Amazon.DynamoDBv2;
+using Amazon.Rekognition;
+using Amazon.S3;
+using Amazon.SimpleNotificationService;
+using ImageLabelsLive.Aws.Configuration;
+using ImageLabelsLive.Aws.Detection;
+using ImageLabelsLive.Aws.DynamoDb;
+using ImageLabelsLive.Aws.Messaging;
+using ImageLabelsLive.Aws.Notifications;
+using ImageLabelsLive.Aws.S3;
+using ImageLabelsLive.Core.Connections;
+using ImageLabelsLive.Core.Feeds;
+using ImageLabelsLive.Core.Notifications;
+using ImageLabelsLive.Core.Processing;
+using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.Uploads;
+
+namespace ImageLabelsLive.Functions.Hosting;
+
+/// <summary>
+/// What one Lambda container builds once and reuses across invocations: settings and AWS clients
+/// (with their pooled connections). Each function asks only for the handler it runs, so a container
+/// creates only the clients that function uses.
+/// </summary>
+public sealed class FunctionContainer(FunctionSettings settings)
+{
+    private static readonly Lazy<FunctionContainer> Shared = new(() => new FunctionContainer(FunctionSettings.FromEnvironment()));
+
+    private readonly Lazy<IAmazonDynamoDB> dynamoDb = new(() => AwsClientFactory.CreateDynamoDb(settings));
+    private readonly Lazy<IAmazonS3> s3 = new(() => AwsClientFactory.CreateS3(settings));
+
+    public static FunctionContainer Instance => Shared.Value;
+
+    public FunctionSettings Settings => settings;
+
+    public TimeProvider Clock { get; } = TimeProvider.System;
+
+    public DynamoDbImageStore Images => new(dynamoDb.Value, FunctionSettings.Require(settings.ImagesTable, "IMAGES_TABLE"));
+
+    public DynamoDbConnectionStore Connections => new(dynamoDb.Value, FunctionSettings.Require(settings.ConnectionsTable, "CONNECTIONS_TABLE"), Clock);
+
+    public S3UploadedObjects UploadedObjects => new(s3.Value, FunctionSettings.Require(settings.UploadBucket, "UPLOAD_BUCKET"));
+
+    public CreateUploadHandler CreateUpload() => new(Images, UploadedObjects, Clock, settings.UploadUrlLifetime);
+
+    public ListFeedImagesHandler ListFeedImages() => new(Images);
+
+    public GetImageHandler GetImage() => new(Images);
+
+    public OpenConnectionHandler OpenConnection() => new(Connections, Clock);
+
+    public CloseConnectionHandler CloseConnection() => new(Connections);
+
+    public ProcessUploadHandler ProcessUpload() => new(
+        Images,
+        UploadedObjects,
+        new RekognitionLabelDetector(AwsClientFactory.CreateRekognition(settings), settings.MaxLabels, settings.MinConfidence),
+        Clock);
+
+    public PushImageUpdateHandler PushImageUpdate() => new(
+        Connections,
+        new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
+        settings.PushConcurrency);
+
+    public NotifyResultHandler NotifyResult() => new(
+        Images,
+        new SnsNotificationPublisher(AwsClientFactory.CreateSns(settings), FunctionSettings.Require(settings.TopicArn, "TOPIC_ARN")),
+        FunctionSettings.Require(settings.SiteUrl, "SITE_URL"),
+        Clock);
+}

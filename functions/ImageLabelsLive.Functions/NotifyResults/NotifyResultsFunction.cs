@@ -1,0 +1,32 @@
+using Amazon.Lambda.DynamoDBEvents;
+using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Core.Notifications;
+using ImageLabelsLive.Functions.Hosting;
+
+namespace ImageLabelsLive.Functions.NotifyResults;
+
+/// <summary>Images stream → one SNS email per move into labeled or failed; failed sends are reported for retry.</summary>
+public sealed class NotifyResultsFunction(NotifyResultHandler handler)
+{
+    public NotifyResultsFunction()
+        : this(FunctionContainer.Instance.NotifyResult())
+    {
+    }
+
+    public Task<Stream> HandleAsync(Stream input) =>
+        LambdaStreams.HandleAsync(input, LambdaJson.Default.DynamoDBEvent, LambdaJson.Default.StreamsEventResponse, HandleAsync);
+
+    public Task<StreamsEventResponse> HandleAsync(DynamoDBEvent streamEvent, CancellationToken cancellationToken) =>
+        StreamBatches.HandleInOrderAsync(nameof(NotifyResultsFunction), streamEvent, async (change, token) =>
+        {
+            if (change.NewImage is null)
+            {
+                return;
+            }
+            var outcome = await handler.HandleAsync(change.OldImage, change.NewImage, token).ConfigureAwait(false);
+            if (outcome != NotifyOutcome.NotATransition)
+            {
+                FunctionLog.Info(nameof(NotifyResultsFunction), $"{change.NewImage.ImageId} {change.NewImage.Status}: {outcome}");
+            }
+        }, cancellationToken);
+}

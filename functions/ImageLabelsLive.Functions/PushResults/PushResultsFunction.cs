@@ -1,0 +1,38 @@
+using Amazon.Lambda.DynamoDBEvents;
+using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.DynamoDb;
+using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Functions.Hosting;
+
+namespace ImageLabelsLive.Functions.PushResults;
+
+/// <summary>
+/// Images stream → every open socket of the image's feed. Records are handled in order; the first
+/// that fails is reported (with ReportBatchItemFailures Lambda retries from it), and pushes that
+/// were only slow or gone never fail a record.
+/// </summary>
+public sealed class PushResultsFunction(PushImageUpdateHandler handler)
+{
+    public PushResultsFunction()
+        : this(FunctionContainer.Instance.PushImageUpdate())
+    {
+    }
+
+    public Task<Stream> HandleAsync(Stream input) =>
+        LambdaStreams.HandleAsync(input, LambdaJson.Default.DynamoDBEvent, LambdaJson.Default.StreamsEventResponse, HandleAsync);
+
+    public Task<StreamsEventResponse> HandleAsync(DynamoDBEvent streamEvent, CancellationToken cancellationToken) =>
+        StreamBatches.HandleInOrderAsync(nameof(PushResultsFunction), streamEvent, async (change, token) =>
+        {
+            if (change.NewImage is null || !PushImageUpdateHandler.IsStatusChange(change.OldImage, change.NewImage))
+            {
+                return;
+            }
+            var report = await handler.HandleAsync(change.NewImage, token).ConfigureAwait(false);
+            FunctionLog.Info(nameof(PushResultsFunction), $"{change.NewImage.ImageId} {change.NewImage.Status}: {report.Delivered} delivered, {report.Gone} gone, {report.Failures.Count} failed");
+            if (!report.Succeeded)
+            {
+                throw new AggregateException($"{report.Failures.Count} connections could not be reached.", report.Failures);
+            }
+        }, cancellationToken);
+}
