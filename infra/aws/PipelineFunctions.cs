@@ -50,7 +50,7 @@ internal sealed class PipelineFunctions : Construct
     public static readonly FunctionSpec GetImageSpec = new("GetImage", 512, 10, "GET /images/{imageId}");
     public static readonly FunctionSpec ConnectSpec = new("Connect", 512, 10, "WebSocket $connect: stores the connection");
     public static readonly FunctionSpec DisconnectSpec = new("Disconnect", 512, 10, "WebSocket $disconnect: deletes the connection");
-    public static readonly FunctionSpec DefaultSpec = new("Default", 512, 10, "WebSocket $default: answers ping with pong");
+    public static readonly FunctionSpec DefaultSpec = new("DefaultRoute", 512, 10, "WebSocket $default: answers ping with pong");
     public static readonly FunctionSpec ProcessImageSpec = new("ProcessImage", 1024, 60, "S3 ObjectCreated: labels the image with Rekognition");
     public static readonly FunctionSpec PushResultsSpec = new("PushResults", 1024, 60, "Images stream: pushes records to the feed's connections");
     public static readonly FunctionSpec NotifyResultsSpec = new("NotifyResults", 512, 30, "Images stream: emails labeled/failed results through SNS");

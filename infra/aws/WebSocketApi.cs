@@ -33,7 +33,7 @@ internal sealed class WebSocketApi : Construct
         {
             Route("Connect", "$connect", props.Connect),
             Route("Disconnect", "$disconnect", props.Disconnect),
-            Route("Default", "$default", props.Default),
+            Route("DefaultRoute", "$default", props.Default),
         };
 
         // Two-way $default: the function's response body (the pong) is sent back to the caller.

@@ -17,7 +17,7 @@ public sealed class ApiTests(ProductionTemplate stack)
     [Theory]
     [InlineData("$connect", "Connect")]
     [InlineData("$disconnect", "Disconnect")]
-    [InlineData("$default", "Default")]
+    [InlineData("$default", "DefaultRoute")]
     public void WebSocketRoute_Synthesized_ProxiesToItsFunction(string routeKey, string function)
     {
         var (apiId, _) = stack.One("AWS::ApiGatewayV2::Api", "WebSocket");

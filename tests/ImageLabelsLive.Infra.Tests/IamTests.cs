@@ -23,7 +23,7 @@ public sealed class IamTests(ProductionTemplate stack)
         { "GetImage", ["dynamodb:GetItem"] },
         { "Connect", ["dynamodb:PutItem"] },
         { "Disconnect", ["dynamodb:DeleteItem"] },
-        { "Default", [] },
+        { "DefaultRoute", [] },
         { "ProcessImage", ["dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "rekognition:DetectLabels", "sqs:SendMessage"] },
         {
             "PushResults",
