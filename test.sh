@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Runs every test of ImageLabelsLive: .NET unit, contract, adapter, infra and integration suites,
+# the Node sidecar tests, the frontend's unit tests and the browser end-to-end tests.
+# Installs what they need first. Ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+source infra/local/setup.sh
+set +e
+
+LOGS="${ILL_TEST_LOGS:-artifacts/test-logs}"
+mkdir -p "$LOGS"
+passed=0; failed=0; skipped=0; broken=()
+
+count() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3)); }
+
+# A suite whose runner failed without reporting a failed test still fails the run.
+suite_done() {
+  local name="$1" status="$2" before_failed="$3"
+  if [ "$status" -ne 0 ] && [ "$failed" -eq "$before_failed" ]; then failed=$((failed + 1)); broken+=("$name"); fi
+  if [ "$status" -ne 0 ]; then echo "FAILED: $name (log: $LOGS/$name.log)"; tail -n 40 "$LOGS/$name.log"; fi
+}
+
+ill_setup_test || { echo "Set-up failed; see above."; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+
+ill_say "building the solution (warnings are errors)"
+if ! dotnet build ImageLabelsLive.sln -c Release --nologo -v quiet -clp:ErrorsOnly > "$LOGS/build.log" 2>&1; then
+  cat "$LOGS/build.log"; echo "0 passed, 1 failed, 0 skipped"; exit 1
+fi
+
+run_dotnet_tests() {
+  local project="$1" name; name="$(basename "$project")"
+  ill_say "dotnet test $name"
+  local before=$failed
+  dotnet test "$project" -c Release --no-build --nologo > "$LOGS/$name.log" 2>&1
+  local status=$?
+  local line; line="$(grep -E '(Passed|Failed)! +- ' "$LOGS/$name.log" | tail -n 1)"
+  if [ -n "$line" ]; then
+    local f p s
+    f="$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")"; p="$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")"; s="$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")"
+    count "$p" "$f" "$s"; echo "    $line"
+  fi
+  suite_done "$name" "$status" "$before"
+}
+
+run_node_tests() {
+  local dir="$1" name="$2"; shift 2
+  ill_say "$name"
+  local before=$failed
+  (cd "$dir" && "$@") > "$LOGS/$name.log" 2>&1
+  local status=$?
+  # node --test prints "ℹ pass N"; vitest prints "Tests  N passed | N skipped (N)".
+  local p f s
+  p="$(grep -aoE '^(ℹ|#) pass [0-9]+' "$LOGS/$name.log" | tail -n1 | grep -oE '[0-9]+$')"
+  f="$(grep -aoE '^(ℹ|#) fail [0-9]+' "$LOGS/$name.log" | tail -n1 | grep -oE '[0-9]+$')"
+  s="$(grep -aoE '^(ℹ|#) (skipped|skip) [0-9]+' "$LOGS/$name.log" | tail -n1 | grep -oE '[0-9]+$')"
+  if [ -z "$p" ]; then
+    local line; line="$(grep -aE '^ +Tests +' "$LOGS/$name.log" | tail -n1)"
+    p="$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+')"
+    f="$(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+')"
+    s="$(grep -oE '[0-9]+ skipped' <<<"$line" | grep -oE '[0-9]+')"
+  fi
+  count "${p:-0}" "${f:-0}" "${s:-0}"
+  echo "    passed ${p:-0}, failed ${f:-0}, skipped ${s:-0}"
+  suite_done "$name" "$status" "$before"
+}
+
+for project in tests/*/*.Tests.csproj; do
+  run_dotnet_tests "$project"
+done
+# The CDK app synthesizes offline with the pinned CLI, from the functions just built.
+ill_say "cdk synth (offline)"
+synth_out="$(mktemp -d)"
+if (cd infra/aws && npx --no-install cdk synth -q -o "$synth_out" \
+      -c functionsPath="$ILL_ROOT/functions/ImageLabelsLive.Functions/bin/Release/net10.0") > "$LOGS/cdk-synth.log" 2>&1 \
+   && [ -n "$(find "$synth_out" -name '*.template.json' -print -quit)" ]; then
+  count 1 0 0; echo "    synthesized: $(basename "$(find "$synth_out" -name '*.template.json' | head -n1)")"
+else
+  count 0 1 0; echo "FAILED: cdk synth (log: $LOGS/cdk-synth.log)"; tail -n 30 "$LOGS/cdk-synth.log"
+fi
+rm -rf "$synth_out"
+
+run_node_tests infra/local/sidecars sidecars npm test --silent
+run_node_tests frontend frontend-unit npm test --silent
+
+# Browser end-to-end: the real local stack on a spare port, driven by Chromium.
+if [ -f frontend/package.json ] && grep -q '"e2e"' frontend/package.json; then
+  E2E_PORT="${ILL_E2E_PORT:-18080}"
+  E2E_DATA="$(mktemp -d)"
+  ill_say "starting the local stack for the browser tests on port $E2E_PORT"
+  dotnet infra/local/ImageLabelsLive.LocalHost/bin/Release/net10.0/ImageLabelsLive.LocalHost.dll --port "$E2E_PORT" --data "$E2E_DATA" > "$LOGS/e2e-host.log" 2>&1 &
+  host_pid=$!
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$E2E_PORT/health" >/dev/null 2>&1 && break
+    kill -0 "$host_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  ILL_APP_URL="http://127.0.0.1:$E2E_PORT" run_node_tests frontend frontend-e2e npm run e2e --silent
+  kill -TERM "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null
+  rm -rf "$E2E_DATA"
+fi
+
+[ ${#broken[@]} -gt 0 ] && echo "Suites that failed without a test count: ${broken[*]}"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
