@@ -44,6 +44,15 @@ test('WorkerPool_beforeWorkersAreReady_reportsNotReady', async () => {
   await pool.close();
 });
 
+test('WorkerPool_jobsSubmittedBeforeWorkersAreReady_waitAndThenRun', async () => {
+  const pool = fakePool({ size: 2, queueLimit: 3 });
+  const early = [pool.run({ echo: 'a' }), pool.run({ echo: 'b' }), pool.run({ echo: 'c' })];
+  await assert.rejects(pool.run({ echo: 'd' }), { type: 'ThrottlingException' });
+  pool.start();
+  assert.deepEqual((await Promise.all(early)).map((r) => r.echo), ['a', 'b', 'c']);
+  await pool.close();
+});
+
 test('WorkerPool_manyJobs_spreadOverWorkersOneJobAtATimeEach', async () => {
   const pool = await readyPool({ size: 2, queueLimit: 10 });
   const results = await Promise.all(Array.from({ length: 8 }, (_, i) => pool.run({ delayMs: 20, echo: i })));
