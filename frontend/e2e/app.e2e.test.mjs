@@ -5,9 +5,11 @@ import { after, before, describe, test } from "node:test";
 import {
   appUrl,
   cardNamed,
+  dropFiles,
   feedIdOf,
   hasSharedImages,
   launchBrowser,
+  makeNoisyPng,
   makePng,
   makeTruncatedPng,
   openPage,
@@ -111,6 +113,7 @@ describe("ImageLabelsLive page", { skip: skipReason }, () => {
       await uploaderCard.waitFor({ timeout: labeledTimeout });
       assert.equal(await first.locator("article.card").count(), 1, "one card per image, no duplicates");
       assert.equal(await second.locator("article.card").count(), 1);
+      await second.locator('[data-testid="announcer"]', { hasText: `${fileName} is labeled` }).waitFor({ timeout: 5_000 });
       await screenshot(second, "labeled-other-tab");
 
       if (hasSharedImages) {
@@ -149,6 +152,41 @@ describe("ImageLabelsLive page", { skip: skipReason }, () => {
       assert.deepEqual(problems, []);
     } finally {
       await stranger.close();
+      await context.close();
+    }
+  });
+
+  test("several files dropped at once upload side by side, each with its own progress, and one can be canceled", async () => {
+    const problems = [];
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await openPage(context, `${appUrl}/`, problems);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: 20,
+        downloadThroughput: -1,
+        uploadThroughput: 64 * 1024,
+      });
+      const keep = "kept.png";
+      const drop = "canceled.png";
+      await dropFiles(page, '[data-testid="dropzone"]', [
+        { name: keep, mimeType: "image/png", buffer: makePng(120, 90) },
+        { name: drop, mimeType: "image/png", buffer: makeNoisyPng(200, 200, 7) },
+      ]);
+      const canceledCard = cardNamed(page, drop);
+      await canceledCard.locator(".progress-row:not([hidden])").waitFor({ timeout: 15_000 });
+      await canceledCard.getByRole("button", { name: `Cancel upload of ${drop}` }).click();
+      await page.locator('article.card[data-status="canceled"]', { hasText: drop }).waitFor({ timeout: 10_000 });
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await page
+        .locator('article.card[data-status="labeled"], article.card[data-status="failed"]', { hasText: keep })
+        .waitFor({ timeout: labeledTimeout });
+      assert.equal(await cardNamed(page, drop).getAttribute("data-status"), "canceled", "a canceled upload stays canceled");
+      assert.equal(await page.locator("article.card").count(), 2);
+      assert.deepEqual(problems, []);
+    } finally {
       await context.close();
     }
   });

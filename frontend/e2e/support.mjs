@@ -137,6 +137,46 @@ export function makePng(width = 96, height = 72) {
   ]);
 }
 
+/** A PNG of random pixels: it does not compress, so its size is about width × height × 3 bytes. */
+export function makeNoisyPng(width, height, seed = 1) {
+  let state = seed >>> 0 || 1;
+  const random = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) & 0xff;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = 2;
+  const raw = Buffer.alloc(height * (1 + width * 3));
+  for (let i = 0; i < raw.length; i += 1) raw[i] = i % (1 + width * 3) === 0 ? 0 : random();
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", zlib.deflateSync(raw, { level: 0 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** Drops files on the page the way a drag from the desktop does (a DataTransfer with File items). */
+export async function dropFiles(page, selector, files) {
+  const payload = files.map((file) => ({ name: file.name, type: file.mimeType, base64: file.buffer.toString("base64") }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    const transfer = new DataTransfer();
+    for (const item of items) {
+      const bytes = Uint8Array.from(atob(item.base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], item.name, { type: item.type }));
+    }
+    return transfer;
+  }, payload);
+  await page.dispatchEvent(selector, "dragenter", { dataTransfer });
+  await page.dispatchEvent(selector, "dragover", { dataTransfer });
+  await page.dispatchEvent(selector, "drop", { dataTransfer });
+}
+
 /** PNG magic and header, then the data cut short: passes the page's checks, fails decoding. */
 export function makeTruncatedPng() {
   const full = makePng(256, 192);

@@ -91,10 +91,15 @@ export class CardView {
     ]);
     // Hover or keyboard focus on a label lights up its boxes.
     this.element.addEventListener("pointerover", (event) => this.highlightFrom(event.target));
-    this.element.addEventListener("pointerleave", () => this.highlight(null));
+    // Leaving with the pointer falls back to the keyboard-focused label, if any.
+    this.element.addEventListener("pointerleave", () => this.highlightFrom(document.activeElement));
     this.element.addEventListener("focusin", (event) => this.highlightFrom(event.target));
     this.element.addEventListener("focusout", (event) => {
-      if (!this.element.contains(event.relatedTarget as Node | null)) this.highlight(null);
+      const next = event.relatedTarget as Node | null;
+      if (next && this.element.contains(next)) return;
+      // Switching windows blurs without moving focus; the highlight stays with the focused label.
+      if (!next && document.activeElement === event.target) return;
+      this.highlight(null);
     });
   }
 
@@ -290,7 +295,7 @@ export class CardView {
 
   private highlightFrom(target: EventTarget | null): void {
     const item = target instanceof Element ? target.closest<HTMLElement>(".label[data-label-index]") : null;
-    this.highlight(item ? item.dataset.labelIndex ?? null : null);
+    this.highlight(item && this.labelsBox.contains(item) ? item.dataset.labelIndex ?? null : null);
   }
 
   private highlight(index: string | null): void {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { connectionText, Shell } from "./shell";
+import { connectionShortText, connectionText, Shell } from "./shell";
 
 function shell() {
   const root = document.createElement("div");
@@ -26,6 +26,7 @@ describe("Shell", () => {
     expect(connectionText({ kind: "connecting", attempt: 2 }, 0)).toBe("Reconnecting…");
     expect(connectionText({ kind: "waiting", attempt: 1, retryAt: 4200 }, 1000)).toBe("Reconnecting in 4s");
     expect(connectionText({ kind: "offline" }, 0)).toBe("Offline");
+    expect(connectionShortText({ kind: "waiting", attempt: 1, retryAt: 4200 })).toBe("Retrying");
   });
 
   it("setConnection_Waiting_ShowsRetryButtonThatRetries", () => {

@@ -33,10 +33,27 @@ export function connectionText(state: ConnectionState, now: number): string {
   }
 }
 
+/** The few words that fit a phone's header; the full text stays in the accessible name and tooltip. */
+export function connectionShortText(state: ConnectionState): string {
+  switch (state.kind) {
+    case "connecting":
+      return "Connecting";
+    case "open":
+      return "Live";
+    case "waiting":
+      return "Retrying";
+    case "offline":
+      return "Offline";
+    case "stopped":
+      return "Offline";
+  }
+}
+
 export class Shell {
   readonly grid: HTMLElement;
   private readonly connection: HTMLElement;
   private readonly connectionLabel: HTMLElement;
+  private readonly connectionShort: HTMLElement;
   private readonly retryButton: HTMLButtonElement;
   private readonly feedLabel: HTMLElement;
   private readonly mailboxSlot: HTMLElement;
@@ -59,6 +76,7 @@ export class Shell {
     threshold: number,
   ) {
     this.connectionLabel = h("span", { class: "connection-label", text: "Connecting…" });
+    this.connectionShort = h("span", { class: "connection-short", text: "Connecting", attrs: { "aria-hidden": "true" } });
     this.retryButton = h("button", {
       class: "button button-quiet button-small",
       text: "Retry now",
@@ -72,6 +90,7 @@ export class Shell {
         h("span", { class: "connection-dot", attrs: { "aria-hidden": "true" } }),
         h("span", { class: "sr-only", text: "Connection: " }),
         this.connectionLabel,
+        this.connectionShort,
       ],
     );
     this.mailboxSlot = h("div", { class: "mailbox-slot" });
@@ -270,8 +289,9 @@ export class Shell {
     this.connection.dataset.state = state.kind;
     const text = connectionText(state, now);
     if (this.connectionLabel.textContent !== text) this.connectionLabel.textContent = text;
+    this.connectionShort.textContent = connectionShortText(state);
     this.connection.title =
-      state.kind === "open" ? "Connected: results arrive as soon as they are found" : "Results will catch up when connected";
+      state.kind === "open" ? "Connected: results arrive as soon as they are found" : `${text}. Results catch up once connected.`;
     this.retryButton.hidden = state.kind !== "waiting";
   }
 
