@@ -120,6 +120,10 @@ class App {
     });
     window.addEventListener("offline", () => this.socket?.goOffline());
     window.addEventListener("online", () => this.socket?.goOnline());
+    // Background tabs have their timers slowed; coming back should not wait out a long backoff.
+    document.addEventListener("visibilitychange", () => {
+      if (!document.hidden && this.socket?.connectionState.kind === "waiting") this.socket.retryNow();
+    });
     if (navigator.onLine === false) {
       this.socket.start();
       this.socket.goOffline();

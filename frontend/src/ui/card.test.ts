@@ -88,6 +88,19 @@ describe("CardView", () => {
     expect(card.element.querySelector(".boxes")?.classList.contains("has-active")).toBe(true);
   });
 
+  it("hover_ThenLeave_FallsBackToFocusedLabel", () => {
+    const card = view({ key: "k", record: record({ status: "labeled", labels }), upload: localUpload({ phase: "uploaded", imageId: "x" }) });
+    const dog = card.element.querySelector<HTMLElement>('.label[data-label="Dog"]');
+    const bicycle = card.element.querySelector<HTMLElement>('.label[data-label="Bicycle"]');
+    dog?.focus();
+    bicycle?.dispatchEvent(new Event("pointerover", { bubbles: true }));
+    expect([...card.element.querySelectorAll(".box.is-active")].map((b) => b.textContent)).toEqual(["Bicycle 64%"]);
+    card.element.dispatchEvent(new Event("pointerleave"));
+    expect([...card.element.querySelectorAll(".box.is-active")].map((b) => b.textContent)).toEqual(["Dog 91%"]);
+    dog?.blur();
+    expect(card.element.querySelectorAll(".box.is-active")).toHaveLength(0);
+  });
+
   it("update_Threshold_HidesLabelsAndBoxesBelowIt", () => {
     const model: CardModel = { key: "k", record: record({ status: "labeled", labels }), upload: localUpload({ phase: "uploaded", imageId: "x" }) };
     const card = view(model, 70);

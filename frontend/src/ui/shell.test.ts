@@ -70,6 +70,16 @@ describe("Shell", () => {
     expect(root.querySelector("output")?.textContent).toBe("≥ 75%");
   });
 
+  it("drop_FilesOnPage_HandedOverOnce", () => {
+    const { calls } = shell();
+    const file = new File([new Uint8Array([1])], "a.png", { type: "image/png" });
+    const drop = new Event("drop", { bubbles: true, cancelable: true }) as DragEvent;
+    Object.defineProperty(drop, "dataTransfer", { value: { files: [file, file], types: ["Files"] } });
+    window.dispatchEvent(drop);
+    expect(calls).toEqual(["files:2"]);
+    expect(drop.defaultPrevented).toBe(true);
+  });
+
   it("setCount_Zero_ShowsEmptyStateOnly", () => {
     const { root, instance } = shell();
     instance.setCount(0);

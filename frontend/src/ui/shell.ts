@@ -133,7 +133,16 @@ export class Shell {
       },
       [icon("upload"), h("span", { text: "Choose photos" })],
     );
-    const dropzone = h("div", { class: "dropzone", attrs: { "data-testid": "dropzone" } }, [
+    const dropzone = h("div", {
+      class: "dropzone",
+      attrs: { "data-testid": "dropzone" },
+      on: {
+        // The whole area opens the picker for a mouse; the button is the keyboard's way in.
+        click: (event) => {
+          if (!(event.target instanceof Element && event.target.closest("button, input"))) this.fileInput.click();
+        },
+      },
+    }, [
       h("div", { class: "dropzone-icon" }, [icon("image")]),
       h("div", { class: "dropzone-text" }, [
         h("p", { class: "dropzone-title", text: "Drop photos here to label them" }),
