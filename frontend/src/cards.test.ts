@@ -38,6 +38,28 @@ describe("buildCards", () => {
     expect(cards[0]).toMatchObject({ key: "local-u1", record: pushed });
   });
 
+  it("buildCards_PushBeatsApiAnswer_MatchingRecordJoinsTheUploadsCard", () => {
+    const pushed = record({ imageId: "abc", fileName: "mine.jpg", size: 1000, contentType: "image/jpeg" });
+    const requesting = upload({ phase: "requesting", loaded: 0 });
+    const cards = buildCards([pushed, record({ imageId: "other", fileName: "theirs.jpg", createdAt: "2025-01-01T09:00:00Z" })], [requesting]);
+    expect(cards.map((c) => c.key)).toEqual(["local-u1", "image-other"]);
+    expect(cards[0]?.record).toBe(pushed);
+  });
+
+  it("buildCards_LookalikeRecordAlreadyClaimed_NotTakenTwice", () => {
+    const pushed = record({ imageId: "abc", fileName: "mine.jpg", size: 1000, contentType: "image/jpeg" });
+    const done = upload({ localId: "u1", phase: "uploaded", imageId: "abc" });
+    const another = upload({ localId: "u2", phase: "requesting", startedAt: 2000 });
+    const cards = buildCards([pushed], [done, another]);
+    expect(cards.map((c) => c.key)).toEqual(["local-u2", "local-u1"]);
+    expect(cards[0]?.record).toBeNull();
+  });
+
+  it("buildCards_DifferentSize_NotTakenForTheUpload", () => {
+    const pushed = record({ imageId: "abc", fileName: "mine.jpg", size: 999, contentType: "image/jpeg" });
+    expect(buildCards([pushed], [upload({ phase: "requesting" })])).toHaveLength(2);
+  });
+
   it("buildCards_RecordsInFeedOrder", () => {
     const cards = buildCards(
       [record({ imageId: "old", createdAt: "2025-01-01T09:00:00Z" }), record({ imageId: "new", createdAt: "2025-01-01T11:00:00Z" })],

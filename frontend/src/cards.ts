@@ -17,12 +17,25 @@ export interface CardModel {
  * record in feed order. A record that belongs to one of this tab's uploads keeps the upload's key.
  */
 export function buildCards(records: readonly ImageRecord[], uploads: readonly LocalUpload[]): CardModel[] {
-  const recordIds = new Set(records.map((record) => record.imageId));
   const uploadByImage = new Map<string, LocalUpload>();
   for (const upload of uploads) if (upload.imageId) uploadByImage.set(upload.imageId, upload);
+  // The push of a new record can beat the API's answer that names its id. Until that answer
+  // comes, a record that looks exactly like an upload in flight is taken to be it (one card, not two).
+  for (const upload of uploads) {
+    if (upload.imageId || (upload.phase !== "requesting" && upload.phase !== "canceled")) continue;
+    const twin = records.find(
+      (record) =>
+        !uploadByImage.has(record.imageId) &&
+        record.fileName === upload.fileName &&
+        record.size === upload.size &&
+        record.contentType === upload.contentType,
+    );
+    if (twin) uploadByImage.set(twin.imageId, upload);
+  }
+  const withRecord = new Set(records.map((record) => uploadByImage.get(record.imageId)));
 
   const pending = uploads
-    .filter((upload) => !upload.imageId || !recordIds.has(upload.imageId))
+    .filter((upload) => !withRecord.has(upload))
     .sort((a, b) => b.startedAt - a.startedAt || (a.localId < b.localId ? 1 : -1))
     .map((upload) => ({ key: `local-${upload.localId}`, record: null, upload }));
 
