@@ -145,7 +145,10 @@ export class Shell {
     }, [
       h("div", { class: "dropzone-icon" }, [icon("image")]),
       h("div", { class: "dropzone-text" }, [
-        h("p", { class: "dropzone-title", text: "Drop photos here to label them" }),
+        h("p", { class: "dropzone-title" }, [
+          h("span", { class: "for-pointer", text: "Drop photos here to label them" }),
+          h("span", { class: "for-touch", text: "Add photos to label them" }),
+        ]),
         h("p", { class: "dropzone-hint", text: "JPEG or PNG, up to 15 MB each. Several at once is fine." }),
       ]),
       chooseButton,
