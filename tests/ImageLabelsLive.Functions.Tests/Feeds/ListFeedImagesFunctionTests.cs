@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using ImageLabelsLive.Core.Feeds;
+using ImageLabelsLive.Core.Images;
+using ImageLabelsLive.Core.Ports;
+using ImageLabelsLive.Functions.ListFeedImages;
+using ImageLabelsLive.Functions.Tests.Support;
+using ImageLabelsLive.Testing.Fakes;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+
+namespace ImageLabelsLive.Functions.Tests.Feeds;
+
+public class ListFeedImagesFunctionTests
+{
+    private readonly InMemoryImageStore images = new();
+
+    private ListFeedImagesFunction Function(IImageStore? store = null) => new(new ListFeedImagesHandler(store ?? images));
+
+    private static JsonObject Request(string? feedId, string? limit = null) => HttpEvents.HttpApi(
+        "GET",
+        $"/feeds/{feedId}/images",
+        "GET /feeds/{feedId}/images",
+        pathParameters: feedId is null ? null : new Dictionary<string, string> { ["feedId"] = feedId },
+        query: limit is null ? null : new Dictionary<string, string> { ["limit"] = limit });
+
+    private async Task<(int Status, JsonNode Body)> GetAsync(JsonObject request, IImageStore? store = null)
+    {
+        var response = await Function(store).HandleAsync(HttpEvents.ToHttpRequest(request), default);
+        return (response.StatusCode, JsonNode.Parse(response.Body!)!);
+    }
+
+    private async Task<ImageRecord> AddAsync(string feedId, int minutesAfterStart)
+    {
+        var at = Samples.Start.AddMinutes(minutesAfterStart);
+        var record = Samples.Record(feedId: feedId) with { CreatedAt = at, UpdatedAt = at };
+        await images.CreateAsync(record, default);
+        return record;
+    }
+
+    [Fact]
+    public async Task HandleAsync_FeedWithImages_Returns200NewestFirstWithinLimitAndOnlyThatFeed()
+    {
+        await AddAsync(Samples.FeedId, 1);
+        var newest = await AddAsync(Samples.FeedId, 3);
+        var middle = await AddAsync(Samples.FeedId, 2);
+        await AddAsync(Samples.OtherFeedId, 9);
+
+        var (status, body) = await GetAsync(Request(Samples.FeedId, "2"));
+
+        status.ShouldBe(200);
+        body.AsObject().Select(member => member.Key).ShouldBe(["images"]);
+        body["images"]!.AsArray().Select(image => image!["imageId"]!.GetValue<string>()).ShouldBe([newest.ImageId, middle.ImageId]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ImagesInBody_HaveTheImageRecordShape()
+    {
+        var record = await AddAsync(Samples.FeedId, 0);
+
+        var (_, body) = await GetAsync(Request(Samples.FeedId));
+
+        var image = body["images"]![0]!.AsObject();
+        image.Select(member => member.Key).ShouldBe(["imageId", "feedId", "fileName", "contentType", "size", "status", "labels", "error", "createdAt", "updatedAt"]);
+        image["status"]!.GetValue<string>().ShouldBe("uploading");
+        image["error"].ShouldBeNull();
+        image["createdAt"]!.GetValue<string>().ShouldBe("2026-11-21T09:00:00.000Z");
+        image["size"]!.GetValue<long>().ShouldBe(record.Size);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NoLimit_ReturnsTheDefault50()
+    {
+        for (var i = 0; i < 55; i++)
+        {
+            await AddAsync(Samples.FeedId, i);
+        }
+
+        var (status, body) = await GetAsync(Request(Samples.FeedId));
+
+        status.ShouldBe(200);
+        body["images"]!.AsArray().Count.ShouldBe(ListFeedImagesHandler.DefaultLimit);
+    }
+
+    [Fact]
+    public async Task HandleAsync_EmptyFeed_Returns200WithEmptyList()
+    {
+        var (status, body) = await GetAsync(Request(Samples.FeedId, "100"));
+
+        status.ShouldBe(200);
+        body["images"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("AAAAAAAAAAAAAAAA AAAAA")]
+    [InlineData("AAAAAAAAAAAAAAAA%2FAAAA")]
+    public async Task HandleAsync_InvalidFeedId_Returns400InvalidFeedId(string feedId)
+    {
+        var (status, body) = await GetAsync(Request(feedId));
+
+        status.ShouldBe(400);
+        body["error"]!["code"]!.GetValue<string>().ShouldBe("InvalidFeedId");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("101")]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("1.5")]
+    [InlineData("10,20")]
+    public async Task HandleAsync_InvalidLimit_Returns400InvalidLimit(string limit)
+    {
+        var (status, body) = await GetAsync(Request(Samples.FeedId, limit));
+
+        status.ShouldBe(400);
+        body["error"]!["code"]!.GetValue<string>().ShouldBe("InvalidLimit");
+        body["error"]!["message"]!.GetValue<string>().ShouldContain("100");
+    }
+
+    [Fact]
+    public async Task HandleAsync_NoPathParameters_Returns400InvalidFeedId()
+    {
+        var (status, body) = await GetAsync(Request(feedId: null));
+
+        status.ShouldBe(400);
+        body["error"]!["code"]!.GetValue<string>().ShouldBe("InvalidFeedId");
+    }
+
+    [Fact]
+    public async Task HandleAsync_StoreThrows_Returns500InternalErrorWithoutDetail()
+    {
+        var store = Substitute.For<IImageStore>();
+        store.ListByFeedAsync(default!, default, default).ThrowsAsyncForAnyArgs(new TimeoutException("dynamodb.eu-west-1 timed out"));
+
+        var (status, body) = await GetAsync(Request(Samples.FeedId), store);
+
+        status.ShouldBe(500);
+        body["error"]!["code"]!.GetValue<string>().ShouldBe("InternalError");
+        body.ToJsonString().ShouldNotContain("timed out");
+    }
+
+    [Fact]
+    public async Task HandleAsync_StreamEntryPoint_Writes200WithImages()
+    {
+        var record = await AddAsync(Samples.FeedId, 0);
+
+        var response = await LambdaInvocation.InvokeAsync(Function().HandleAsync, Request(Samples.FeedId, "10"));
+
+        response["statusCode"]!.GetValue<int>().ShouldBe(200);
+        LambdaInvocation.Body(response)["images"]![0]!["imageId"]!.GetValue<string>().ShouldBe(record.ImageId);
+    }
+}
