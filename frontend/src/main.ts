@@ -124,14 +124,10 @@ class App {
     document.addEventListener("visibilitychange", () => {
       if (!document.hidden && this.socket?.connectionState.kind === "waiting") this.socket.retryNow();
     });
-    if (navigator.onLine === false) {
-      this.socket.start();
-      this.socket.goOffline();
-    } else {
-      this.socket.start();
-    }
+    const offline = navigator.onLine === false;
+    this.socket.start(offline);
     // History does not wait for the socket: the page shows the feed even while connecting.
-    void this.loadHistory();
+    if (!offline) void this.loadHistory();
     // The countdown in the connection indicator, relative times and stale uploads move with the clock.
     let ticks = 0;
     setInterval(() => {
@@ -157,6 +153,8 @@ class App {
     } catch (error) {
       // Only the latest catch-up reports and retries.
       if (run !== this.historyRun) return;
+      // Offline, the reconnect that follows the network's return catches up instead.
+      if (navigator.onLine === false) return;
       const message = error instanceof ApiError ? error.message : "The feed's history could not be loaded.";
       this.shell.showBanner(`${message} Retrying…`);
       const delay = backoffDelay(this.historyFailures++);

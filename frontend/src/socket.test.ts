@@ -214,6 +214,15 @@ describe("FeedSocket", () => {
     expect(t.opens()).toBe(2);
   });
 
+  it("start_Offline_WaitsForTheNetworkBeforeConnecting", () => {
+    const t = setup();
+    t.feedSocket.start(true);
+    expect(t.sockets).toHaveLength(0);
+    expect(t.feedSocket.connectionState.kind).toBe("offline");
+    t.feedSocket.goOnline();
+    expect(t.sockets).toHaveLength(1);
+  });
+
   it("retryNow_WhileWaiting_ConnectsWithoutWaiting", () => {
     const t = setup(1);
     t.feedSocket.start();

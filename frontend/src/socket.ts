@@ -97,10 +97,12 @@ export class FeedSocket {
     return this.state;
   }
 
-  start(): void {
+  /** Connects, or, when the browser already knows it is offline, waits for goOnline(). */
+  start(offline = false): void {
     if (this.state.kind !== "stopped") return;
     this.attempt = 0;
-    this.connect();
+    if (offline) this.setState({ kind: "offline" });
+    else this.connect();
   }
 
   stop(): void {

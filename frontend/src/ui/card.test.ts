@@ -62,6 +62,7 @@ describe("CardView", () => {
     expect(card.element.querySelector(".status-text")?.textContent).toBe("Uploading 25%");
     card.element.querySelector<HTMLButtonElement>(".progress-row button")?.click();
     expect(canceled).toEqual(["u1"]);
+    expect(document.activeElement).toBe(card.element);
   });
 
   it("update_LabeledWithPicture_DrawsBoxesByRatio", () => {

@@ -69,6 +69,8 @@ export class CardView {
       on: {
         click: () => {
           if (this.model.upload) this.actions.cancel(this.model.upload.localId);
+          // The button is about to disappear; keep the keyboard's place on this card.
+          this.element.focus();
         },
       },
     });
@@ -80,7 +82,7 @@ export class CardView {
     ]);
     this.errorBox = h("p", { class: "card-error", attrs: { "data-role": "error" } });
     this.labelsBox = h("div", { class: "card-labels" });
-    this.element = h("article", { class: "card" }, [
+    this.element = h("article", { class: "card", attrs: { tabindex: -1 } }, [
       this.media,
       h("div", { class: "card-body" }, [
         h("div", { class: "card-head" }, [h("div", { class: "card-heading" }, [this.title, this.meta]), this.statusPill]),
