@@ -33,8 +33,6 @@ public sealed class AmazonApiGatewayManagementApiClient : IAmazonApiGatewayManag
         transport = new AwsServiceTransport(Service, config.ToSettings(), credentials, overrides);
     }
 
-    internal AwsServiceTransport Transport => transport;
-
     public async Task<PostToConnectionResponse> PostToConnectionAsync(PostToConnectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

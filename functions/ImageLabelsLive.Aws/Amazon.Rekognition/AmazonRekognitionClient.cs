@@ -1,4 +1,3 @@
-using System.Net;
 using Amazon.Rekognition.Model;
 using Amazon.Rekognition.Model.Internal.MarshallTransformations;
 using Amazon.Runtime;
@@ -55,8 +54,6 @@ public sealed class AmazonRekognitionClient : IAmazonRekognition
         ArgumentNullException.ThrowIfNull(config);
         transport = new AwsServiceTransport(Service, config.ToSettings(), credentials, overrides);
     }
-
-    internal AwsServiceTransport Transport => transport;
 
     public async Task<DetectLabelsResponse> DetectLabelsAsync(DetectLabelsRequest request, CancellationToken cancellationToken = default)
     {

@@ -54,8 +54,6 @@ public sealed class AmazonSimpleNotificationServiceClient : IAmazonSimpleNotific
         transport = new AwsServiceTransport(Service, config.ToSettings(), credentials, overrides);
     }
 
-    internal AwsServiceTransport Transport => transport;
-
     public async Task<PublishResponse> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

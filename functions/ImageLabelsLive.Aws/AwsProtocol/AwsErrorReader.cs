@@ -90,27 +90,29 @@ internal static class AwsErrorReader
         {
             using var stream = new MemoryStream(body.ToArray(), writable: false);
             using var reader = XmlReader.Create(stream, SafeXml.Settings);
-            while (reader.Read())
+            // ReadElementContentAsString already moves to the next node, so only other nodes advance with Read().
+            while (!reader.EOF)
             {
-                if (reader.NodeType != XmlNodeType.Element)
+                if (reader.NodeType != XmlNodeType.Element || reader.LocalName is not ("Code" or "Message" or "Type" or "RequestId"))
                 {
+                    reader.Read();
                     continue;
                 }
-                switch (reader.LocalName)
+                var name = reader.LocalName;
+                var value = reader.ReadElementContentAsString();
+                switch (name)
                 {
                     case "Code":
-                        code ??= reader.ReadElementContentAsString();
+                        code ??= value;
                         break;
                     case "Message":
-                        message ??= reader.ReadElementContentAsString();
+                        message ??= value;
                         break;
                     case "Type":
-                        type ??= reader.ReadElementContentAsString();
-                        break;
-                    case "RequestId":
-                        requestId ??= reader.ReadElementContentAsString();
+                        type ??= value;
                         break;
                     default:
+                        requestId ??= value;
                         break;
                 }
             }

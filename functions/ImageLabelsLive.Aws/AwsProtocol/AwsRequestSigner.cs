@@ -15,10 +15,6 @@ internal sealed class AwsRequestSigner(AwsCredentialSource credentials, string r
 
     private readonly RegionEndpoint regionEndpoint = RegionEndpoint.GetBySystemName(region);
 
-    public string Region => regionEndpoint.SystemName;
-
-    public string Service => service;
-
     public async ValueTask SignAsync(HttpRequestMessage request, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -23,8 +23,10 @@ internal sealed record AwsResponse(HttpStatusCode StatusCode, byte[] Body, strin
 internal sealed class AwsServiceTransport : IDisposable
 {
     private static readonly string[] RequestIdHeaders = ["x-amzn-RequestId", "x-amz-request-id"];
+    private static readonly string[] ErrorTypeHeaders = ["x-amzn-ErrorType"];
 
     private readonly AwsServiceDescription service;
+    private readonly AwsRequestSigner signer;
     private readonly HttpClient http;
     private readonly string origin;
     private readonly string basePath;
@@ -35,7 +37,7 @@ internal sealed class AwsServiceTransport : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         this.service = service;
         Endpoint = AwsEndpoint.Resolve(service, settings, overrides?.Environment ?? Environment.GetEnvironmentVariable);
-        Signer = new AwsRequestSigner(new AwsCredentialSource(credentials), Endpoint.SigningRegion, service.SigningName, overrides?.SigningClock);
+        signer = new AwsRequestSigner(new AwsCredentialSource(credentials), Endpoint.SigningRegion, service.SigningName, overrides?.SigningClock);
         origin = Endpoint.BaseUri.GetLeftPart(UriPartial.Authority);
         // A ServiceURL may carry a path (API Gateway's stage: https://{api}.execute-api.{region}.amazonaws.com/prod).
         basePath = Endpoint.BaseUri.AbsolutePath.TrimEnd('/');
@@ -46,8 +48,6 @@ internal sealed class AwsServiceTransport : IDisposable
     }
 
     public AwsEndpoint Endpoint { get; }
-
-    public AwsRequestSigner Signer { get; }
 
     public async Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ internal sealed class AwsServiceTransport : IDisposable
         {
             message.Headers.TryAddWithoutValidation("X-Amz-Target", request.Target);
         }
-        await Signer.SignAsync(message, request.Body, cancellationToken).ConfigureAwait(false);
+        await signer.SignAsync(message, request.Body, cancellationToken).ConfigureAwait(false);
 
         using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -70,7 +70,7 @@ internal sealed class AwsServiceTransport : IDisposable
         {
             return new AwsResponse(response.StatusCode, body, requestId);
         }
-        var error = AwsErrorReader.Read(service.ErrorProtocol, response.StatusCode, FirstHeader(response.Headers, ["x-amzn-ErrorType"]), requestId, body);
+        var error = AwsErrorReader.Read(service.ErrorProtocol, response.StatusCode, FirstHeader(response.Headers, ErrorTypeHeaders), requestId, body);
         throw service.CreateException(error);
     }
 

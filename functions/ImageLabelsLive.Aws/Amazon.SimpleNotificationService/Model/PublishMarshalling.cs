@@ -73,24 +73,26 @@ internal static class PublishResponseUnmarshaller
         using (var stream = new MemoryStream(response.Body, writable: false))
         using (var reader = XmlReader.Create(stream, SafeXml.Settings))
         {
-            while (reader.Read())
+            // ReadElementContentAsString already moves to the next node, so only other nodes advance with Read().
+            while (!reader.EOF)
             {
-                if (reader.NodeType != XmlNodeType.Element)
+                if (reader.NodeType != XmlNodeType.Element || reader.LocalName is not ("MessageId" or "SequenceNumber" or "RequestId"))
                 {
+                    reader.Read();
                     continue;
                 }
-                switch (reader.LocalName)
+                var name = reader.LocalName;
+                var value = reader.ReadElementContentAsString();
+                switch (name)
                 {
                     case "MessageId":
-                        result.MessageId = reader.ReadElementContentAsString();
+                        result.MessageId = value;
                         break;
                     case "SequenceNumber":
-                        result.SequenceNumber = reader.ReadElementContentAsString();
-                        break;
-                    case "RequestId":
-                        requestId ??= reader.ReadElementContentAsString();
+                        result.SequenceNumber = value;
                         break;
                     default:
+                        requestId ??= value;
                         break;
                 }
             }
