@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace ImageLabelsLive.LocalAws.DynamoDB;
+
+/// <summary>
+/// Creates the app's tables in dynalite with the keys and indexes the CDK app declares, when they are missing.
+/// Streams are not declared to dynalite (it has none); the endpoint supplies them.
+/// </summary>
+public sealed class LocalTables
+{
+    public const string FeedCreatedAtIndex = "feedId-createdAt-index";
+    public const string FeedIndex = "feedId-index";
+    public const string TimeToLiveAttribute = "expiresAt";
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    private readonly DynaliteClient _dynalite;
+    private readonly TableShapes _shapes;
+    private readonly LocalDynamoDbOptions _options;
+    private readonly ILogger<LocalTables> _logger;
+
+    internal LocalTables(DynaliteClient dynalite, TableShapes shapes, LocalDynamoDbOptions options, ILogger<LocalTables> logger)
+    {
+        _dynalite = dynalite;
+        _shapes = shapes;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Creates Images and Connections if missing and waits until both are ACTIVE. Then asks for TTL on
+    /// Connections.expiresAt; dynalite 4.0 has no TTL and refuses that, which is reported, not fatal: nothing may
+    /// depend on TTL locally ($disconnect and the pusher's 410 handling remove connections).
+    /// </summary>
+    public async Task<LocalTablesResult> EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var created = new List<string>();
+        foreach (var table in Definitions())
+        {
+            if (await CreateIfMissingAsync(table, cancellationToken).ConfigureAwait(false))
+            {
+                created.Add(table.TableName);
+            }
+        }
+        foreach (var table in Definitions())
+        {
+            await WaitUntilActiveAsync(table.TableName, cancellationToken).ConfigureAwait(false);
+        }
+
+        var ttl = await _dynalite.CallAsync(
+            "UpdateTimeToLive",
+            JsonSerializer.Serialize(
+                new UpdateTimeToLiveRequest(_options.ConnectionsTableName, new TimeToLiveSpecification(TimeToLiveAttribute, Enabled: true)),
+                DynamoDbJsonContext.Default.UpdateTimeToLiveRequest),
+            cancellationToken).ConfigureAwait(false);
+        var ttlApplied = ttl.IsSuccess || ttl.Describe().Contains("already enabled", StringComparison.OrdinalIgnoreCase);
+        if (!ttlApplied)
+        {
+            _logger.LogInformation(
+                "TTL on {Table}.{Attribute} is not available locally ({Error}); stale connections are removed by $disconnect and by 410 Gone on push",
+                _options.ConnectionsTableName, TimeToLiveAttribute, ttl.Describe());
+        }
+        if (created.Count > 0)
+        {
+            _logger.LogInformation("Created DynamoDB tables: {Tables}", string.Join(", ", created));
+        }
+        return new LocalTablesResult(created, ttlApplied);
+    }
+
+    internal IReadOnlyList<CreateTableRequest> Definitions() =>
+    [
+        new CreateTableRequest(
+            _options.ImagesTableName,
+            [new AttributeDefinition("imageId", "S"), new AttributeDefinition("feedId", "S"), new AttributeDefinition("createdAt", "S")],
+            [new KeySchemaElement("imageId", "HASH")],
+            "PAY_PER_REQUEST",
+            [new GlobalSecondaryIndex(FeedCreatedAtIndex, [new KeySchemaElement("feedId", "HASH"), new KeySchemaElement("createdAt", "RANGE")], new Projection("ALL"))]),
+        new CreateTableRequest(
+            _options.ConnectionsTableName,
+            [new AttributeDefinition("connectionId", "S"), new AttributeDefinition("feedId", "S")],
+            [new KeySchemaElement("connectionId", "HASH")],
+            "PAY_PER_REQUEST",
+            [new GlobalSecondaryIndex(FeedIndex, [new KeySchemaElement("feedId", "HASH")], new Projection("ALL"))]),
+    ];
+
+    private async Task<bool> CreateIfMissingAsync(CreateTableRequest table, CancellationToken cancellationToken)
+    {
+        var describe = await DescribeAsync(table.TableName, cancellationToken).ConfigureAwait(false);
+        if (describe.IsSuccess)
+        {
+            return false;
+        }
+        if (describe.ErrorType != "ResourceNotFoundException")
+        {
+            throw new InvalidOperationException($"DescribeTable {table.TableName} failed on dynalite: {describe.Describe()}");
+        }
+        var create = await _dynalite.CallAsync(
+            "CreateTable", JsonSerializer.Serialize(table, DynamoDbJsonContext.Default.CreateTableRequest), cancellationToken).ConfigureAwait(false);
+        _shapes.Forget(table.TableName);
+        if (create.IsSuccess)
+        {
+            return true;
+        }
+        // Another caller created it first: fine.
+        if (create.ErrorType == "ResourceInUseException")
+        {
+            return false;
+        }
+        throw new InvalidOperationException($"CreateTable {table.TableName} failed on dynalite: {create.Describe()}");
+    }
+
+    private async Task WaitUntilActiveAsync(string tableName, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var describe = await DescribeAsync(tableName, deadline.Token).ConfigureAwait(false);
+            if (describe.IsSuccess && IsActive(describe.Body.GetProperty("Table")))
+            {
+                return;
+            }
+            await Task.Delay(PollInterval, deadline.Token).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsActive(JsonElement table) =>
+        table.GetProperty("TableStatus").GetString() == "ACTIVE" &&
+        (!table.TryGetProperty("GlobalSecondaryIndexes", out var indexes) ||
+         indexes.EnumerateArray().All(i => i.GetProperty("IndexStatus").GetString() == "ACTIVE"));
+
+    private Task<DynaliteResult> DescribeAsync(string tableName, CancellationToken cancellationToken) =>
+        _dynalite.CallAsync(
+            "DescribeTable", JsonSerializer.Serialize(new DescribeTableRequest(tableName), DynamoDbJsonContext.Default.DescribeTableRequest), cancellationToken);
+}
+
+/// <summary>Which tables <see cref="LocalTables.EnsureCreatedAsync"/> created, and whether TTL could be switched on.</summary>
+public sealed record LocalTablesResult(IReadOnlyList<string> Created, bool TimeToLiveApplied);
