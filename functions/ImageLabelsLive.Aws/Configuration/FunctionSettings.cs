@@ -57,12 +57,13 @@ public sealed record FunctionSettings
         value ?? throw new InvalidOperationException($"The environment variable {name} is not set.");
 
     private static string? Optional(Func<string, string?> get, string name) =>
-        get(name) is { Length: > 0 } value ? value.Trim() : null;
+        get(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
+    // Only http(s): on Linux "/prod" parses as file:///prod and "localhost:9000" as a URI with scheme "localhost".
     private static Uri? OptionalUri(Func<string, string?> get, string name) =>
         Optional(get, name) is not { } text ? null
-        : Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri
-        : throw new InvalidOperationException($"The environment variable {name} is not an absolute URL: '{text}'.");
+        : Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri
+        : throw new InvalidOperationException($"The environment variable {name} is not an absolute http(s) URL: '{text}'.");
 
     private static T Number<T>(Func<string, string?> get, string name, T fallback, T min, T max)
         where T : struct, INumber<T>

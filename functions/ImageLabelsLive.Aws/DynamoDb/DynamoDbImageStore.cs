@@ -111,13 +111,22 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
 
     public async Task ReleaseNotificationAsync(string imageId, CancellationToken cancellationToken)
     {
-        await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        try
         {
-            TableName = tableName,
-            Key = Key(imageId),
-            UpdateExpression = "REMOVE #notifiedAt",
-            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#notifiedAt"] = ImageItems.NotifiedAt },
-        }, cancellationToken).ConfigureAwait(false);
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(imageId),
+                UpdateExpression = "REMOVE #notifiedAt",
+                // UpdateItem creates missing items: without this a vanished image would come back as a key-only stub.
+                ConditionExpression = "attribute_exists(imageId)",
+                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#notifiedAt"] = ImageItems.NotifiedAt },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // No image, so no claim to give back.
+        }
     }
 
     private static Dictionary<string, AttributeValue> Key(string imageId) =>
