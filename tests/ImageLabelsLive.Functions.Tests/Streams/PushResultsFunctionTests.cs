@@ -220,6 +220,19 @@ public class PushResultsFunctionTests
         messenger.Received.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"Records":[]}""")]
+    public async Task HandleAsync_EventWithoutRecords_AnswersEmptyBatchItemFailures(string eventJson)
+    {
+        connections.Add("c1", Samples.FeedId);
+
+        var response = await LambdaInvocation.InvokeAsync(Function().HandleAsync, eventJson);
+
+        response.ToJsonString().ShouldBe("""{"batchItemFailures":[]}""");
+        messenger.Received.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task HandleAsync_ForeignItem_IsReportedAsPoison()
     {
