@@ -9,7 +9,7 @@ namespace ImageLabelsLive.LocalAws.ApiGateway;
 
 /// <summary>
 /// API Gateway's management API for WebSocket connections (REST-JSON):
-/// POST /@connections/{id} sends the body as one frame, GET describes it, DELETE closes it;
+/// POST /@connections/{id} sends the body as one frame, GET describes it (connectedAt, identity, lastActiveAt), DELETE closes it;
 /// an unknown id is 410 GoneException. Signed requests are accepted (any key).
 /// </summary>
 public static class ManagementApi
@@ -51,11 +51,12 @@ public static class ManagementApi
         {
             return Gone();
         }
+        // The wire names are the model's locationNames: connectedAt, identity.sourceIp, lastActiveAt (ISO 8601).
         return Results.Json(new Dictionary<string, object>
         {
-            ["ConnectedAt"] = Timestamp(connection.ConnectedAt),
-            ["Identity"] = new Dictionary<string, string> { ["SourceIp"] = connection.SourceIp, ["UserAgent"] = connection.UserAgent },
-            ["LastActiveAt"] = Timestamp(connection.LastActiveAt),
+            ["connectedAt"] = Timestamp(connection.ConnectedAt),
+            ["identity"] = new Dictionary<string, string> { ["sourceIp"] = connection.SourceIp, ["userAgent"] = connection.UserAgent },
+            ["lastActiveAt"] = Timestamp(connection.LastActiveAt),
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ImageLabelsLive.LocalAws.Signing;
 
 namespace ImageLabelsLive.LocalHost.Hosting;
 
@@ -29,7 +30,9 @@ public sealed record LocalSettings
     public TimeSpan WebSocketIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The key pair the host gives its functions, new each run; requests signed with it are verified.</summary>
-    public LocalCredentials Credentials { get; init; } = LocalCredentials.CreateRandom();
+    public SigV4KeyPair Credentials { get; init; } = new(
+        "AKIALOCAL" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)),
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)));
 
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
     public string TopicArn => $"arn:aws:sns:{Region}:{AccountId}:{TopicName}";
@@ -39,12 +42,4 @@ public sealed record LocalSettings
     public string SidecarsDirectory => Path.Combine(RepositoryRoot, "infra", "local", "sidecars");
 
     public Uri Endpoint(string path) => new(BaseUrl, path);
-}
-
-/// <summary>An access key pair; the secret never leaves the process except to the functions' environment.</summary>
-public sealed record LocalCredentials(string AccessKeyId, string SecretAccessKey)
-{
-    public static LocalCredentials CreateRandom() => new(
-        "AKIALOCAL" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)),
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)));
 }

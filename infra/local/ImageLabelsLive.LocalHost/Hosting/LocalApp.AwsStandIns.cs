@@ -1,0 +1,91 @@
+using ImageLabelsLive.LocalAws.DynamoDB;
+using ImageLabelsLive.LocalAws.DynamoDBStreams;
+using ImageLabelsLive.LocalAws.Lambda;
+using ImageLabelsLive.LocalAws.S3;
+using ImageLabelsLive.LocalAws.SimpleNotificationService;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ImageLabelsLive.LocalHost.Hosting;
+
+/// <summary>The AWS stand-ins (LocalAws) configured as the CDK app configures the real services.</summary>
+public sealed partial class LocalApp
+{
+    private void AddAwsStandIns(IServiceCollection services)
+    {
+        services.AddLocalS3(new LocalS3Options
+        {
+            DataDirectory = settings.ObjectsDirectory,
+            Buckets = [settings.UploadBucket],
+            Credentials = settings.Credentials,
+            Region = settings.Region,
+            NotificationFunction = LocalFunctionNames.ProcessImage,
+        });
+        services.AddLocalSns(new LocalSnsOptions
+        {
+            TopicArns = [settings.TopicArn],
+            Credentials = settings.Credentials,
+            SmtpPort = Ports.Smtp,
+            Recipients = settings.EmailRecipients,
+        });
+        services.AddLocalDynamoDb(new LocalDynamoDbOptions
+        {
+            DynaliteUrl = DynaliteUrl,
+            Region = settings.Region,
+            AccountId = settings.AccountId,
+            ImagesTableName = settings.ImagesTable,
+            ConnectionsTableName = settings.ConnectionsTable,
+        });
+        // The same settings as the CDK app's event source mappings (infra/aws/StreamConsumers.cs), with local backoff.
+        var failures = Path.Combine(settings.DataDirectory, "stream-failures.jsonl");
+        services.AddLocalDynamoDbStreamConsumer(new EventSourceMappingOptions
+        {
+            FunctionName = LocalFunctionNames.PushResults,
+            TableName = settings.ImagesTable,
+            BatchSize = 50,
+            MaximumRetryAttempts = 3,
+            MaximumRecordAge = TimeSpan.FromMinutes(15),
+            OnFailureDestinationPath = failures,
+        });
+        services.AddLocalDynamoDbStreamConsumer(new EventSourceMappingOptions
+        {
+            FunctionName = LocalFunctionNames.NotifyResults,
+            TableName = settings.ImagesTable,
+            BatchSize = 10,
+            // Locally retries come quickly (200 ms doubling to 5 s), so more of them ride out an SMTP restart.
+            MaximumRetryAttempts = 10,
+            MaximumRecordAge = TimeSpan.FromHours(6),
+            OnFailureDestinationPath = failures,
+        });
+    }
+
+    private static void MapAwsStandIns(WebApplication web)
+    {
+        web.MapLocalS3(LocalSettings.S3Path);
+        web.MapLocalSns(LocalSettings.SnsPath);
+        web.MapLocalDynamoDb(LocalSettings.DynamoDbPath);
+    }
+
+    /// <summary>Creates the tables (with the CDK app's keys and indexes) once dynalite answers.</summary>
+    private async Task PrepareAwsStandInsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var tables = await services.GetRequiredService<LocalTables>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        if (tables.Created.Count > 0)
+        {
+            Logger.LogInformation("Created tables {Tables}", string.Join(", ", tables.Created));
+        }
+    }
+
+    private IEnumerable<Task<(string Name, PartHealth Health)>> StandInHealthChecks(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var streams = services.GetRequiredService<LocalDynamoDbStreams>().GetStatus();
+        yield return Check("s3", settings.Endpoint(LocalSettings.S3Path), services.GetRequiredService<LocalS3Service>().IsHealthyAsync(cancellationToken));
+        yield return Check("sns", settings.Endpoint(LocalSettings.SnsPath), services.GetRequiredService<LocalSnsService>().IsHealthyAsync(cancellationToken));
+        yield return Check("dynamodb", settings.Endpoint(LocalSettings.DynamoDbPath), services.GetRequiredService<LocalDynamoDb>().IsHealthyAsync(cancellationToken),
+            string.Join("; ", streams.Consumers.Select(consumer => consumer.ToString())));
+    }
+
+    private static async Task<(string Name, PartHealth Health)> Check(string name, Uri url, Task<bool> healthy, string? detail = null) =>
+        (name, new PartHealth(await healthy.ConfigureAwait(false) ? "up" : "down", url.ToString(), 0) { Detail = detail });
+}

@@ -1,0 +1,308 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using ImageLabelsLive.LocalAws.ApiGateway;
+using ImageLabelsLive.LocalAws.Lambda;
+using ImageLabelsLive.LocalHost.Lambda;
+using ImageLabelsLive.LocalHost.Sidecars;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ImageLabelsLive.LocalHost.Hosting;
+
+/// <summary>
+/// The whole app on one machine: the sidecars (dynalite, maildev, the detector), the AWS stand-ins on
+/// one port, and the app's own functions wired to them exactly as on AWS, through endpoints only.
+/// </summary>
+public sealed partial class LocalApp : IAsyncDisposable
+{
+    private readonly LocalSettings settings;
+    private readonly bool fresh;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly HttpClient healthClient = new() { Timeout = TimeSpan.FromSeconds(3) };
+    private readonly List<SidecarProcess> sidecars = [];
+    private WebApplication? app;
+
+    public LocalApp(LocalSettings settings, bool fresh)
+    {
+        this.settings = settings;
+        this.fresh = fresh;
+        loggerFactory = LoggerFactory.Create(logging => ConfigureLogging(logging));
+        Logger = loggerFactory.CreateLogger("LocalApp");
+        Ports = SidecarPorts.Allocate();
+    }
+
+    public ILogger Logger { get; }
+
+    public SidecarPorts Ports { get; }
+
+    public Uri MailboxUrl => new($"http://127.0.0.1:{Ports.MailboxWeb}/");
+
+    public Uri DetectorUrl => new($"http://127.0.0.1:{Ports.Detector}/");
+
+    public Uri DynaliteUrl => new($"http://127.0.0.1:{Ports.Dynalite}/");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        PrepareDataDirectory();
+        RequireSidecarsInstalled();
+        StartSidecars();
+        SetFunctionEnvironment();
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = settings.RepositoryRoot });
+        builder.Logging.ClearProviders();
+        ConfigureLogging(builder.Logging);
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, settings.Port);
+            kestrel.Limits.MaxRequestBodySize = 20 * 1024 * 1024;
+        });
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, LocalHostJson.Default));
+        builder.Services.AddSingleton<ILambdaInvoker, InProcessLambdaInvoker>();
+        builder.Services.AddLocalWebSocketApi(new WebSocketApiOptions
+        {
+            ConnectFunction = LocalFunctionNames.Connect,
+            DisconnectFunction = LocalFunctionNames.Disconnect,
+            DefaultFunction = LocalFunctionNames.Default,
+            IdleTimeout = settings.WebSocketIdleTimeout,
+        });
+        AddAwsStandIns(builder.Services);
+
+        app = builder.Build();
+        app.UseWebSockets();
+        app.Use(LogRequestAsync);
+        app.MapGet("/health", HealthAsync);
+        app.MapGet("/local/endpoints", (HttpContext context) => Results.Json(Endpoints(), LocalHostJson.Default.LocalEndpoints));
+        app.MapGet("/config.json", (HttpContext context) => Results.Json(ClientConfig(context), LocalHostJson.Default.ClientConfig));
+        app.MapLocalHttpApi(LocalSettings.ApiPath,
+        [
+            new HttpApiRoute("POST", "/uploads", LocalFunctionNames.UploadUrl),
+            new HttpApiRoute("GET", "/feeds/{feedId}/images", LocalFunctionNames.ListFeedImages),
+            new HttpApiRoute("GET", "/images/{imageId}", LocalFunctionNames.GetImage),
+        ]);
+        app.MapLocalWebSocketApi(LocalSettings.WebSocketPath);
+        app.MapLocalManagementApi(LocalSettings.ManagementApiPath);
+        MapAwsStandIns(app);
+        MapFrontend(app);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException exception)
+        {
+            throw new IOException($"Port {settings.Port} on 127.0.0.1 is taken; stop what uses it or start with --port N. ({exception.Message})", exception);
+        }
+        await Task.WhenAll(sidecars.Select(sidecar => sidecar.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), cancellationToken))).ConfigureAwait(false);
+        await PrepareAwsStandInsAsync(app.Services, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task WaitForShutdownAsync()
+    {
+        if (app is not null)
+        {
+            await app.WaitForShutdownAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void PrepareDataDirectory()
+    {
+        if (fresh && Directory.Exists(settings.DataDirectory))
+        {
+            Directory.Delete(settings.DataDirectory, recursive: true);
+            Logger.LogInformation("--fresh: emptied {DataDirectory}", settings.DataDirectory);
+        }
+        Directory.CreateDirectory(settings.ObjectsDirectory);
+        Directory.CreateDirectory(settings.DynamoDbDirectory);
+    }
+
+    private void RequireSidecarsInstalled()
+    {
+        if (!Directory.Exists(Path.Combine(settings.SidecarsDirectory, "node_modules")))
+        {
+            throw new InvalidOperationException($"The sidecars are not installed; run ./run.sh (or: cd {settings.SidecarsDirectory} && npm ci).");
+        }
+    }
+
+    private void StartSidecars()
+    {
+        var modules = Path.Combine(settings.SidecarsDirectory, "node_modules");
+        var specs = new[]
+        {
+            new SidecarSpec(
+                "dynalite",
+                settings.SidecarsDirectory,
+                [Path.Combine(modules, "dynalite", "cli.js"), "--port", Ports.Dynalite.ToString(Invariant), "--host", "127.0.0.1", "--path", settings.DynamoDbDirectory, "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"],
+                DynaliteUrl,
+                DynaliteUrl),
+            new SidecarSpec(
+                "maildev",
+                settings.SidecarsDirectory,
+                [Path.Combine(modules, "maildev", "bin", "maildev"), "--smtp", Ports.Smtp.ToString(Invariant), "--web", Ports.MailboxWeb.ToString(Invariant), "--ip", "127.0.0.1", "--mail-directory", Path.Combine(settings.DataDirectory, "mail"), "--silent"],
+                new Uri(MailboxUrl, "healthz"),
+                MailboxUrl),
+            new SidecarSpec(
+                "detector",
+                settings.SidecarsDirectory,
+                [Path.Combine(settings.SidecarsDirectory, "detector", "server.js"), "--port", Ports.Detector.ToString(Invariant), "--s3-endpoint", settings.Endpoint(LocalSettings.S3Path).ToString(), "--parent-pid", Environment.ProcessId.ToString(Invariant)],
+                new Uri(DetectorUrl, "health"),
+                DetectorUrl),
+        };
+        foreach (var spec in specs)
+        {
+            var sidecar = new SidecarProcess(spec, loggerFactory.CreateLogger(spec.Name), healthClient);
+            sidecar.Start();
+            sidecars.Add(sidecar);
+        }
+    }
+
+    /// <summary>
+    /// The functions get what Lambda would give them: a region, a key pair, and their settings. Only
+    /// the endpoints differ from AWS, so the production clients talk to the stand-ins.
+    /// </summary>
+    private void SetFunctionEnvironment()
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["AWS_REGION"] = settings.Region,
+            ["AWS_DEFAULT_REGION"] = settings.Region,
+            ["AWS_ACCESS_KEY_ID"] = settings.Credentials.AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = settings.Credentials.SecretAccessKey,
+            ["AWS_SESSION_TOKEN"] = null,
+            ["AWS_PROFILE"] = null,
+            ["IMAGES_TABLE"] = settings.ImagesTable,
+            ["CONNECTIONS_TABLE"] = settings.ConnectionsTable,
+            ["UPLOAD_BUCKET"] = settings.UploadBucket,
+            ["TOPIC_ARN"] = settings.TopicArn,
+            ["CONNECTIONS_ENDPOINT"] = settings.Endpoint(LocalSettings.ManagementApiPath).ToString(),
+            ["SITE_URL"] = settings.BaseUrl.ToString(),
+            ["MIN_CONFIDENCE"] = settings.MinConfidence.ToString(Invariant),
+            ["AWS_ENDPOINT_URL_S3"] = settings.Endpoint(LocalSettings.S3Path).ToString(),
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = settings.Endpoint(LocalSettings.DynamoDbPath).ToString(),
+            ["AWS_ENDPOINT_URL_SNS"] = settings.Endpoint(LocalSettings.SnsPath).ToString(),
+            ["AWS_ENDPOINT_URL_REKOGNITION"] = DetectorUrl.ToString(),
+        };
+        foreach (var (name, value) in environment)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+
+    private LocalEndpoints Endpoints() => new(
+        S3: settings.Endpoint(LocalSettings.S3Path).ToString(),
+        DynamoDb: settings.Endpoint(LocalSettings.DynamoDbPath).ToString(),
+        Sns: settings.Endpoint(LocalSettings.SnsPath).ToString(),
+        Rekognition: DetectorUrl.ToString(),
+        ApiGatewayManagementApi: settings.Endpoint(LocalSettings.ManagementApiPath).ToString(),
+        Mailbox: MailboxUrl.ToString(),
+        UploadBucket: settings.UploadBucket,
+        ImagesTable: settings.ImagesTable,
+        ConnectionsTable: settings.ConnectionsTable,
+        TopicArn: settings.TopicArn,
+        Region: settings.Region);
+
+    /// <summary>URLs built from the Host the page used, so a page opened as localhost stays same-origin.</summary>
+    private ClientConfig ClientConfig(HttpContext context)
+    {
+        var host = context.Request.Host.HasValue ? context.Request.Host.Value : $"127.0.0.1:{settings.Port}";
+        return new ClientConfig($"http://{host}{LocalSettings.ApiPath}", $"ws://{host}{LocalSettings.WebSocketPath}", MailboxUrl.ToString());
+    }
+
+    private async Task HealthAsync(HttpContext context)
+    {
+        var parts = new Dictionary<string, PartHealth>(StringComparer.Ordinal);
+        var checks = sidecars.Select(async sidecar =>
+        {
+            var healthy = await sidecar.IsHealthyAsync(context.RequestAborted).ConfigureAwait(false);
+            return (sidecar.Spec.Name, new PartHealth(healthy ? "up" : "down", sidecar.Spec.PublicUrl.ToString(), sidecar.Restarts));
+        }).Concat(StandInHealthChecks(context.RequestServices, context.RequestAborted));
+        foreach (var (name, health) in await Task.WhenAll(checks).ConfigureAwait(false))
+        {
+            parts[name] = health;
+        }
+        parts["apigateway"] = new PartHealth("up", settings.Endpoint(LocalSettings.WebSocketPath).ToString(), 0)
+        {
+            Detail = $"{context.RequestServices.GetRequiredService<WebSocketConnections>().Count} open WebSocket connections",
+        };
+        var allUp = parts.Values.All(part => part.State == "up");
+        context.Response.StatusCode = allUp ? 200 : 503;
+        await context.Response.WriteAsJsonAsync(new HealthReport(allUp ? "ok" : "degraded", parts), LocalHostJson.Default.HealthReport, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private void MapFrontend(WebApplication web)
+    {
+        if (Directory.Exists(settings.FrontendDirectory) && File.Exists(Path.Combine(settings.FrontendDirectory, "index.html")))
+        {
+            var files = new PhysicalFileProvider(settings.FrontendDirectory);
+            web.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            web.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            return;
+        }
+        web.MapGet("/", () => Results.Content(
+            "<!doctype html><title>ImageLabelsLive</title><p>The page is not built yet: run <code>./run.sh</code>, which builds <code>frontend/</code>.</p>",
+            "text/html"));
+    }
+
+    private async Task LogRequestAsync(HttpContext context, Func<Task> next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await next().ConfigureAwait(false);
+        var path = context.Request.Path.Value ?? "/";
+        // The page's own files and health probes would drown the lines that matter.
+        if (path.StartsWith("/assets/", StringComparison.Ordinal) || path == "/health")
+        {
+            return;
+        }
+        Logger.LogInformation("{Method} {Path} {Status} {Milliseconds:0} ms", context.Request.Method, path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+            console.IncludeScopes = false;
+        });
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+    }
+
+    private static IFormatProvider Invariant => System.Globalization.CultureInfo.InvariantCulture;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            app.Services.GetService<WebSocketConnections>()?.CloseAll();
+            await app.StopAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+        foreach (var sidecar in sidecars)
+        {
+            await sidecar.DisposeAsync().ConfigureAwait(false);
+        }
+        healthClient.Dispose();
+        loggerFactory.Dispose();
+    }
+}
+
+/// <summary>Free ports for the sidecars, found by binding port 0; the host's own port is the user's.</summary>
+public sealed record SidecarPorts(int Dynalite, int Smtp, int MailboxWeb, int Detector)
+{
+    public static SidecarPorts Allocate() => new(FreePort(), FreePort(), FreePort(), FreePort());
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text.Json;
+
+namespace ImageLabelsLive.LocalHost.Tests;
+
+/// <summary>The whole flow on the real local stack, over real sockets: upload, label, push, email, list.</summary>
+[Collection(SharedLocalApp.Name)]
+public sealed class PipelineTests(LocalAppFixture stack)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+    private readonly AppClient client = new(stack);
+
+    [Fact]
+    public async Task Upload_TwoTabsOfFeedAndOneOfAnother_PushesEveryStatusToTheFeedOnly()
+    {
+        var feedId = AppClient.NewFeedId();
+        await using var first = await client.OpenFeedAsync(feedId);
+        await using var second = await client.OpenFeedAsync(feedId);
+        await using var stranger = await client.OpenFeedAsync(AppClient.NewFeedId());
+
+        var ticket = await client.UploadAsync(feedId, "gradient.png", TestImages.GradientPng());
+
+        foreach (var tab in new[] { first, second })
+        {
+            await tab.WaitForAsync(FeedSocket.ImageStatus(ticket.ImageId, "uploading"), Patience);
+            await tab.WaitForAsync(FeedSocket.ImageStatus(ticket.ImageId, "processing"), Patience);
+            var labeled = await tab.WaitForAsync(FeedSocket.ImageStatus(ticket.ImageId, "labeled"), Patience);
+            labeled.GetProperty("image").GetProperty("fileName").GetString().ShouldBe("gradient.png");
+        }
+        stranger.Seen.ShouldBeEmpty();
+    }
+
+    [SharedFact]
+    public async Task Upload_CatPhoto_PushesCatLabelWithBoxAndEmailsIt()
+    {
+        var feedId = AppClient.NewFeedId();
+        await using var tab = await client.OpenFeedAsync(feedId);
+        var fileName = $"cat-{Guid.NewGuid():N}.png";
+
+        var ticket = await client.UploadAsync(feedId, fileName, File.ReadAllBytes(SharedData.PathOf("images", "cat_chelsea.png")));
+
+        var labeled = await tab.WaitForAsync(FeedSocket.ImageStatus(ticket.ImageId, "labeled"), Patience);
+        var cat = labeled.GetProperty("image").GetProperty("labels").EnumerateArray().Single(label => label.GetProperty("name").GetString() == "Cat");
+        cat.GetProperty("parents").EnumerateArray().Select(parent => parent.GetString()).ShouldContain("Animal");
+        var box = cat.GetProperty("instances")[0].GetProperty("boundingBox");
+        box.GetProperty("width").GetDouble().ShouldBeInRange(0.05, 1);
+
+        var email = await WaitForEmailAsync(fileName);
+        email.GetProperty("subject").GetString()!.ShouldContain("Cat");
+        email.GetProperty("text").GetString()!.ShouldContain($"?feed={feedId}");
+    }
+
+    [Fact]
+    public async Task FeedListing_AfterUpload_ShowsItNewestFirst()
+    {
+        var feedId = AppClient.NewFeedId();
+        var older = await client.UploadAsync(feedId, "one.png", TestImages.GradientPng(80, 80));
+        var newer = await client.UploadAsync(feedId, "two.png", TestImages.GradientPng(90, 90));
+
+        var images = await client.ListFeedAsync(feedId);
+
+        images.EnumerateArray().Select(image => image.GetProperty("imageId").GetString()).ShouldBe([newer.ImageId, older.ImageId]);
+        (await client.ListFeedAsync(AppClient.NewFeedId())).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task DuplicateObjectCreated_SamePutTwice_SendsOneEmail()
+    {
+        var feedId = AppClient.NewFeedId();
+        await using var tab = await client.OpenFeedAsync(feedId);
+        var fileName = $"twice-{Guid.NewGuid():N}.png";
+        var bytes = TestImages.GradientPng();
+        var ticket = await client.UploadAsync(feedId, fileName, bytes);
+        await tab.WaitForAsync(FeedSocket.ImageStatus(ticket.ImageId, "labeled"), Patience);
+
+        // S3 delivers at least once; a second PUT of the same key is a second ObjectCreated event.
+        using (var again = await client.PutAsync(ticket.UploadUrl, bytes, "image/png"))
+        {
+            again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        await WaitForEmailAsync(fileName);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        (await client.EmailsAsync()).Count(email => email.GetProperty("subject").GetString()!.Contains(fileName, StringComparison.Ordinal)).ShouldBe(1);
+        tab.Seen.Count(message => FeedSocket.ImageStatus(ticket.ImageId, "labeled")(message)).ShouldBe(1);
+        (await client.GetImageAsync(ticket.ImageId)).GetProperty("status").GetString().ShouldBe("labeled");
+    }
+
+    [Fact]
+    public async Task VanishedConnection_NextPush_RemovesItAndStillReachesTheLiveTab()
+    {
+        var feedId = AppClient.NewFeedId();
+        await using var live = await client.OpenFeedAsync(feedId);
+        var vanishing = await client.OpenFeedAsync(feedId);
+        ((await client.ConnectionIdsOfFeedAsync(feedId)).Count).ShouldBe(2);
+
+        vanishing.Socket.Abort();
+        var ticket = await client.UploadAsync(feedId, "after-vanish.png", TestImages.GradientPng());
+
+        await live.WaitForAsync(FeedSocket.ImageStatus(ticket.ImageId, "labeled"), Patience);
+        await AppClient.EventuallyAsync(async () => (await client.ConnectionIdsOfFeedAsync(feedId)).Count == 1);
+        await vanishing.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FailedImage_TextNamedPng_IsPushedAsFailedWithReason()
+    {
+        var feedId = AppClient.NewFeedId();
+        await using var tab = await client.OpenFeedAsync(feedId);
+
+        var ticket = await client.UploadAsync(feedId, "notes.png", "just some text, not an image"u8.ToArray());
+
+        var failed = await tab.WaitForAsync(FeedSocket.ImageStatus(ticket.ImageId, "failed"), Patience);
+        failed.GetProperty("image").GetProperty("error").GetProperty("code").GetString().ShouldBe("NotAnImage");
+    }
+
+    [Fact]
+    public async Task WebSocket_Ping_AnswersPongAndUnknownActionGetsError()
+    {
+        await using var tab = await client.OpenFeedAsync(AppClient.NewFeedId());
+
+        await tab.SendAsync("{\"action\":\"ping\"}");
+        await tab.WaitForAsync(message => message.GetProperty("type").GetString() == "pong", Patience);
+        await tab.SendAsync("{\"action\":\"dance\"}");
+        var error = await tab.WaitForAsync(message => message.GetProperty("type").GetString() == "error", Patience);
+
+        error.GetProperty("error").GetProperty("code").GetString().ShouldBe("UnknownAction");
+        tab.Socket.State.ShouldBe(WebSocketState.Open);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?feed=short")]
+    [InlineData("?feed=..%2F..%2Fetc%2Fpasswd%2Fxxxxxxxx")]
+    public async Task WebSocket_WithoutValidFeed_UpgradeIsRefusedWith400(string query)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+
+        await Should.ThrowAsync<WebSocketException>(() => socket.ConnectAsync(new Uri($"ws://{stack.BaseUrl.Authority}/ws{query}"), CancellationToken.None));
+
+        socket.HttpStatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    private async Task<JsonElement> WaitForEmailAsync(string fileName)
+    {
+        JsonElement? found = null;
+        await AppClient.EventuallyAsync(async () =>
+        {
+            found = (await client.EmailsAsync()).FirstOrDefault(email => email.GetProperty("subject").GetString()!.Contains(fileName, StringComparison.Ordinal));
+            return found?.ValueKind == JsonValueKind.Object;
+        });
+        return found!.Value;
+    }
+}
