@@ -83,7 +83,9 @@ public sealed partial class LocalApp
         yield return Check("s3", settings.Endpoint(LocalSettings.S3Path), services.GetRequiredService<LocalS3Service>().IsHealthyAsync(cancellationToken));
         yield return Check("sns", settings.Endpoint(LocalSettings.SnsPath), services.GetRequiredService<LocalSnsService>().IsHealthyAsync(cancellationToken));
         yield return Check("dynamodb", settings.Endpoint(LocalSettings.DynamoDbPath), services.GetRequiredService<LocalDynamoDb>().IsHealthyAsync(cancellationToken),
-            string.Join("; ", streams.Consumers.Select(consumer => consumer.ToString())));
+            string.Join("; ", streams.Consumers.Select(consumer =>
+                $"{consumer.FunctionName}: {consumer.Delivered} delivered, {consumer.Pending} pending, {consumer.Retried} retried, {consumer.Failed} failed"
+                + (consumer.LastError is null ? "" : $", last error at {consumer.LastErrorAt:HH:mm:ss}: {consumer.LastError}"))));
     }
 
     private static async Task<(string Name, PartHealth Health)> Check(string name, Uri url, Task<bool> healthy, string? detail = null) =>

@@ -111,8 +111,9 @@ public sealed class SidecarProcess(SidecarSpec spec, ILogger logger, HttpClient 
         }
         using var child = Process.Start(info) ?? throw new InvalidOperationException($"{spec.Executable} did not start.");
         process = child;
-        child.OutputDataReceived += (_, line) => Log(line.Data, LogLevel.Debug);
-        child.ErrorDataReceived += (_, line) => Log(line.Data, LogLevel.Warning);
+        // Node tools log progress on stderr too, so both streams are ordinary information lines.
+        child.OutputDataReceived += (_, line) => Log(line.Data, LogLevel.Information);
+        child.ErrorDataReceived += (_, line) => Log(line.Data, LogLevel.Information);
         child.BeginOutputReadLine();
         child.BeginErrorReadLine();
         try
@@ -131,7 +132,7 @@ public sealed class SidecarProcess(SidecarSpec spec, ILogger logger, HttpClient 
     {
         if (!string.IsNullOrWhiteSpace(line))
         {
-            logger.Log(level, "{Sidecar}: {Line}", spec.Name, line);
+            logger.Log(level, "{Line}", line);
         }
     }
 
