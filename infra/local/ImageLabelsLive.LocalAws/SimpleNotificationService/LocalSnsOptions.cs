@@ -1,0 +1,56 @@
+using ImageLabelsLive.LocalAws.Signing;
+
+namespace ImageLabelsLive.LocalAws.SimpleNotificationService;
+
+/// <summary>The local SNS: the topics it serves and where their messages go (email over SMTP, e.g. to maildev).</summary>
+public sealed record LocalSnsOptions
+{
+    /// <summary>The topics served; Publish to any other ARN is 404 NotFound.</summary>
+    public required IReadOnlyList<string> TopicArns { get; init; }
+
+    /// <summary>The local key pair: requests signed with it are verified; other signatures are accepted unverified.</summary>
+    public required SigV4KeyPair Credentials { get; init; }
+
+    public string SmtpHost { get; init; } = "127.0.0.1";
+
+    public required int SmtpPort { get; init; }
+
+    /// <summary>The From of every email, as SNS's email notifications come from no-reply@sns.amazonaws.com.</summary>
+    public string From { get; init; } = "AWS Notifications <no-reply@sns.amazonaws.com>";
+
+    /// <summary>Every topic's email subscribers: each Publish sends one email to each.</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = ["you@imagelabels.local"];
+
+    /// <summary>The subject when a Publish has none, as SNS's email protocol uses.</summary>
+    public string DefaultSubject { get; init; } = "AWS Notification Message";
+
+    /// <summary>Longest wait for the SMTP server per email.</summary>
+    public TimeSpan SmtpTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How far a signature's timestamp may be from the host's clock (AWS allows 15 minutes).</summary>
+    public TimeSpan AllowedClockSkew { get; init; } = TimeSpan.FromMinutes(15);
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(TopicArns);
+        ArgumentNullException.ThrowIfNull(Credentials);
+        ArgumentException.ThrowIfNullOrWhiteSpace(SmtpHost);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SmtpPort);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(SmtpPort, 65535);
+        ArgumentException.ThrowIfNullOrWhiteSpace(From);
+        ArgumentNullException.ThrowIfNull(Recipients);
+        ArgumentException.ThrowIfNullOrWhiteSpace(DefaultSubject);
+        foreach (var arn in TopicArns)
+        {
+            if (!arn.StartsWith("arn:", StringComparison.Ordinal) || arn.Split(':').Length != 6)
+            {
+                throw new ArgumentException($"'{arn}' is not a topic ARN (arn:aws:sns:region:account:name).", nameof(TopicArns));
+            }
+        }
+        _ = new System.Net.Mail.MailAddress(From);
+        foreach (var recipient in Recipients)
+        {
+            _ = new System.Net.Mail.MailAddress(recipient);
+        }
+    }
+}
