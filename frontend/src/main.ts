@@ -6,7 +6,8 @@ import { buildCards } from "./cards";
 import { feedUrl, resolveFeedId, type KeyValueStore } from "./feed-id";
 import { FeedRecords, isNewResult, type RecordChange } from "./feed-merge";
 import { backoffDelay } from "./backoff";
-import { clampThreshold, filterLabels, formatConfidence } from "./label-filter";
+import { describeResults } from "./announcements";
+import { clampThreshold } from "./label-filter";
 import type { ImageRecord } from "./records";
 import { FeedSocket, type WebSocketLike } from "./socket";
 import { validateFile } from "./upload-validation";
@@ -32,17 +33,6 @@ function readThreshold(storage: KeyValueStore | null): number {
   } catch {
     return 0;
   }
-}
-
-function describeResult(record: ImageRecord, threshold: number): string {
-  if (record.status === "failed") {
-    return `${record.fileName} failed: ${record.error?.message ?? "it could not be labeled"}.`;
-  }
-  const top = filterLabels(record.labels, threshold).shown.slice(0, 3);
-  if (top.length === 0) return `${record.fileName} is labeled: no labels found.`;
-  return `${record.fileName} is labeled: ${top
-    .map((item) => `${item.label.name} ${formatConfidence(item.label.confidence)}`)
-    .join(", ")}.`;
 }
 
 class App {
@@ -166,8 +156,11 @@ class App {
     const changes: RecordChange[] = this.records.apply(records);
     if (changes.length === 0) return;
     if (announce) {
-      const results = changes.filter(isNewResult).map((change) => describeResult(change.record, this.threshold));
-      if (results.length > 0) this.shell.announce(results.join(" "));
+      const message = describeResults(
+        changes.filter(isNewResult).map((change) => change.record),
+        this.threshold,
+      );
+      if (message) this.shell.announce(message);
     }
     this.scheduleRender();
   }
