@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 source infra/local/setup.sh
 set +e
 
+started=$SECONDS
 LOGS="${ILL_TEST_LOGS:-artifacts/test-logs}"
 mkdir -p "$LOGS"
 passed=0; failed=0; skipped=0; broken=()
@@ -100,5 +101,6 @@ if [ -f frontend/package.json ] && grep -q '"e2e"' frontend/package.json; then
 fi
 
 [ ${#broken[@]} -gt 0 ] && echo "Suites that failed without a test count: ${broken[*]}"
+echo "Took $((SECONDS - started)) s; logs in $LOGS."
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

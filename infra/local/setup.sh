@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what ImageLabelsLive needs on a fresh Debian machine, skipping whatever is already there.
 # Sourced by ./run.sh and ./test.sh; every step is idempotent and a second run takes seconds.
+# Every step returns non-zero on failure by itself, because callers may run these functions where
+# `set -e` does not apply (inside `if` or `||`).
 set -euo pipefail
 
 ILL_ROOT="${ILL_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
@@ -21,8 +23,8 @@ ill_apt() {
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   ill_say "apt-get install ${missing[*]}"
-  ill_as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive ill_as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  ill_as_root apt-get update -qq || return 1
+  DEBIAN_FRONTEND=noninteractive ill_as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || return 1
 }
 
 # npm ci in a folder when its lockfile changed since the last install.
@@ -32,7 +34,7 @@ ill_npm_ci() {
   local hash; hash="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then return 0; fi
   ill_say "npm ci in $1"
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { echo "npm ci failed in $1" >&2; return 1; }
   echo "$hash" > "$stamp"
 }
 
@@ -43,7 +45,7 @@ ill_build_frontend() {
     return 0
   fi
   ill_say "building the frontend"
-  (cd "$ILL_ROOT/frontend" && npm run build --silent >/dev/null)
+  (cd "$ILL_ROOT/frontend" && npm run build --silent >/dev/null) || { echo "The frontend build failed." >&2; return 1; }
 }
 
 ill_require_tools() {
@@ -53,15 +55,10 @@ ill_require_tools() {
 
 # What the local stack needs to run.
 ill_setup_run() {
-  ill_require_tools
-  ill_npm_ci infra/local/sidecars
-  ill_npm_ci frontend
-  ill_build_frontend
+  ill_require_tools && ill_npm_ci infra/local/sidecars && ill_npm_ci frontend && ill_build_frontend
 }
 
 # What every test suite needs: the run set-up plus the browser, the AWS CLI and the CDK CLI.
 ill_setup_test() {
-  ill_setup_run
-  ill_apt /usr/bin/chromium:chromium /usr/bin/aws:awscli
-  ill_npm_ci infra/aws
+  ill_setup_run && ill_apt /usr/bin/chromium:chromium /usr/bin/aws:awscli && ill_npm_ci infra/aws
 }
