@@ -12,30 +12,41 @@ public sealed record StackEndpoints(
     string UploadBucket, string ImagesTable, string ConnectionsTable, string TopicArn, string Region);
 
 /// <summary>
-/// Starts the real local host (the built executable, with its sidecars) once for all integration tests,
-/// on a free port and an empty data folder, and stops it with SIGTERM as Ctrl-C would.
+/// The real local host as a child process (the built executable, with its sidecars) on a free port and
+/// its own data folder; stopped with SIGTERM, as Ctrl-C would stop it.
 /// </summary>
-public sealed class LocalAppFixture : IAsyncLifetime
+public sealed class LocalAppProcess : IAsyncDisposable
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "ill-it-" + Guid.NewGuid().ToString("N")[..8]);
-    private Process? host;
     private readonly System.Text.StringBuilder log = new();
+    private readonly Process host;
 
-    public Uri BaseUrl { get; private set; } = null!;
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
-    public StackEndpoints Endpoints { get; private set; } = null!;
+    private LocalAppProcess(Process host, Uri baseUrl, string dataDirectory)
+    {
+        this.host = host;
+        BaseUrl = baseUrl;
+        DataDirectory = dataDirectory;
+        host.OutputDataReceived += (_, line) => { lock (log) { log.AppendLine(line.Data); } };
+        host.ErrorDataReceived += (_, line) => { lock (log) { log.AppendLine(line.Data); } };
+        host.BeginOutputReadLine();
+        host.BeginErrorReadLine();
+    }
+
+    public Uri BaseUrl { get; }
+    public string DataDirectory { get; }
+    public int ProcessId => host.Id;
+    public bool HasExited => host.HasExited;
+    public int ExitCode => host.ExitCode;
+
     public string Log
     {
         get { lock (log) { return log.ToString(); } }
     }
 
-    /// <summary>Presigned URLs live this long in the integration run, so the expiry test does not wait minutes.</summary>
-    public static TimeSpan UploadUrlLifetime { get; } = TimeSpan.FromSeconds(6);
-
-    public async Task InitializeAsync()
+    /// <summary>Starts the host and waits until GET /health answers 200.</summary>
+    public static async Task<LocalAppProcess> StartAsync(HttpClient http, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "ill-it-" + Guid.NewGuid().ToString("N")[..8]);
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -48,26 +59,24 @@ public sealed class LocalAppFixture : IAsyncLifetime
         {
             info.ArgumentList.Add(argument);
         }
-        info.Environment["UPLOAD_URL_TTL_SECONDS"] = ((int)UploadUrlLifetime.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        host = Process.Start(info) ?? throw new InvalidOperationException("The local host did not start.");
-        host.OutputDataReceived += (_, line) => { lock (log) { log.AppendLine(line.Data); } };
-        host.ErrorDataReceived += (_, line) => { lock (log) { log.AppendLine(line.Data); } };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
-
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+        var app = new LocalAppProcess(Process.Start(info) ?? throw new InvalidOperationException("The local host did not start."), new Uri($"http://127.0.0.1:{port}/"), dataDirectory);
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            if (host.HasExited)
+            if (app.HasExited)
             {
-                throw new InvalidOperationException($"The local host exited with {host.ExitCode}:\n{Log}");
+                throw new InvalidOperationException($"The local host exited with {app.ExitCode}:\n{app.Log}");
             }
             try
             {
-                using var health = await Http.GetAsync(new Uri(BaseUrl, "health"));
+                using var health = await http.GetAsync(new Uri(app.BaseUrl, "health"));
                 if (health.StatusCode == HttpStatusCode.OK)
                 {
-                    break;
+                    return app;
                 }
             }
             catch (HttpRequestException)
@@ -76,46 +85,55 @@ public sealed class LocalAppFixture : IAsyncLifetime
             }
             if (deadline.Elapsed > TimeSpan.FromSeconds(120))
             {
-                throw new TimeoutException($"The local host was not healthy after 120 s:\n{Log}");
+                throw new TimeoutException($"The local host was not healthy after 120 s:\n{app.Log}");
             }
             await Task.Delay(250);
         }
-        Endpoints = (await Http.GetFromJsonAsync<StackEndpoints>(new Uri(BaseUrl, "local/endpoints"), new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Sends SIGTERM (what Ctrl-C and service managers send) and waits for the exit.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
     {
-        if (host is { HasExited: false })
+        if (!host.HasExited)
         {
             using (var term = Process.Start("kill", ["-TERM", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 await term.WaitForExitAsync();
             }
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            using var wait = new CancellationTokenSource(timeout);
             try
             {
-                await host.WaitForExitAsync(timeout.Token);
+                await host.WaitForExitAsync(wait.Token);
             }
             catch (OperationCanceledException)
             {
                 host.Kill(entireProcessTree: true);
+                throw new TimeoutException($"The local host did not stop within {timeout.TotalSeconds} s of SIGTERM.");
             }
         }
-        host?.Dispose();
-        Http.Dispose();
+        return host.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
         try
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            await StopAsync(TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException)
+        {
+            // Already killed; nothing more to do.
+        }
+        host.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException)
         {
             // A sidecar may still be letting go of a file; the folder is in /tmp.
         }
     }
-
-    public Uri Api(string path) => new(BaseUrl, "api/" + path.TrimStart('/'));
-
-    public Uri WebSocketUrl(string feedId) => new($"ws://{BaseUrl.Authority}/ws?feed={Uri.EscapeDataString(feedId)}");
 
     private static string HostAssembly()
     {
@@ -130,6 +148,42 @@ public sealed class LocalAppFixture : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>One local host for all integration tests of the collection.</summary>
+public sealed class LocalAppFixture : IAsyncLifetime
+{
+    private LocalAppProcess? app;
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public Uri BaseUrl => App.BaseUrl;
+    public StackEndpoints Endpoints { get; private set; } = null!;
+    public LocalAppProcess App => app ?? throw new InvalidOperationException("The fixture has not started.");
+
+    /// <summary>Presigned URLs live this long in the integration run, so the expiry test does not wait minutes.</summary>
+    public static TimeSpan UploadUrlLifetime { get; } = TimeSpan.FromSeconds(6);
+
+    public async Task InitializeAsync()
+    {
+        app = await LocalAppProcess.StartAsync(Http, new Dictionary<string, string>
+        {
+            ["UPLOAD_URL_TTL_SECONDS"] = ((int)UploadUrlLifetime.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Endpoints = (await Http.GetFromJsonAsync<StackEndpoints>(new Uri(BaseUrl, "local/endpoints"), new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+        Http.Dispose();
+    }
+
+    public Uri Api(string path) => new(BaseUrl, "api/" + path.TrimStart('/'));
+
+    public Uri WebSocketUrl(string feedId) => new($"ws://{BaseUrl.Authority}/ws?feed={Uri.EscapeDataString(feedId)}");
 }
 
 [CollectionDefinition(Name)]

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ImageLabelsLive.LocalHost.Tests;
+
+/// <summary>The host looks after its sidecars: restarts one that dies, and takes them all down when it stops.</summary>
+[Collection(SharedLocalApp.Name)]
+public sealed class HostLifecycleTests(LocalAppFixture stack)
+{
+    [Fact]
+    public async Task Sidecar_KilledDetector_IsRestartedAndLogged()
+    {
+        var detectorPort = new Uri(stack.Endpoints.Rekognition).Port;
+        var before = await RestartsOfAsync("detector");
+
+        Pkill($"detector/server.js --port {detectorPort}").ShouldBe(0, "the detector process was not found");
+
+        await AppClient.EventuallyAsync(async () => await RestartsOfAsync("detector") > before && await StateOfAsync("detector") == "up", TimeSpan.FromSeconds(60));
+        stack.App.Log.ShouldContain("detector exited with code");
+    }
+
+    [Fact]
+    public async Task Host_Sigterm_ExitsCleanlyAndStopsEverySidecar()
+    {
+        var app = await LocalAppProcess.StartAsync(stack.Http);
+        var dataDirectory = app.DataDirectory;
+        Pgrep(dataDirectory).ShouldBeGreaterThan(0, "the sidecars should be running with the host's data folder");
+
+        var exitCode = await app.StopAsync(TimeSpan.FromSeconds(30));
+
+        exitCode.ShouldBe(0, app.Log);
+        await AppClient.EventuallyAsync(() => Task.FromResult(Pgrep(dataDirectory) == 0), TimeSpan.FromSeconds(15));
+        await app.DisposeAsync();
+    }
+
+    /// <summary>One part of /health, which answers 503 (with the same body) while a part is down.</summary>
+    private async Task<JsonElement> PartAsync(string name)
+    {
+        using var response = await stack.Http.GetAsync(new Uri(stack.BaseUrl, "health"));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parts").GetProperty(name);
+    }
+
+    private async Task<int> RestartsOfAsync(string name) => (await PartAsync(name)).GetProperty("restarts").GetInt32();
+
+    private async Task<string?> StateOfAsync(string name) => (await PartAsync(name)).GetProperty("state").GetString();
+
+    private static int Pkill(string pattern) => Run("pkill", "-f", pattern);
+
+    /// <summary>How many processes have <paramref name="pattern"/> in their command line.</summary>
+    private static int Pgrep(string pattern)
+    {
+        using var process = Process.Start(new ProcessStartInfo("pgrep", ["-f", pattern]) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+
+    private static int Run(string command, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(command, arguments))!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+}
