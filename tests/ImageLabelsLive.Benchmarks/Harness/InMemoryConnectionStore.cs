@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using ImageLabelsLive.Core.Ports;
+
+namespace ImageLabelsLive.Benchmarks.Harness;
+
+/// <summary>
+/// The Connections table kept in memory, indexed by feed as the GSI is, so the pusher benchmark measures the
+/// posts and not DynamoDB. What $connect stores here is what the pusher reads.
+/// </summary>
+internal sealed class InMemoryConnectionStore : IConnectionStore
+{
+    private readonly ConcurrentDictionary<string, FeedConnection> byId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> byFeed = new(StringComparer.Ordinal);
+
+    public int Count => byId.Count;
+
+    public Task SaveAsync(FeedConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        byId[connection.ConnectionId] = connection;
+        byFeed.GetOrAdd(connection.FeedId, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[connection.ConnectionId] = 0;
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        if (byId.TryRemove(connectionId, out var connection) && byFeed.TryGetValue(connection.FeedId, out var feed))
+        {
+            feed.TryRemove(connectionId, out _);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ListByFeedAsync(string feedId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(byFeed.TryGetValue(feedId, out var feed) ? [.. feed.Keys] : []);
+}

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Amazon.Rekognition;
+using Amazon.Rekognition.Model;
+using Amazon.Runtime;
+using ImageLabelsLive.Benchmarks.Harness;
+
+namespace ImageLabelsLive.Benchmarks.Scenarios;
+
+/// <summary>
+/// Scenario 4. 100 photos uploaded at once from 10 tabs of one feed (10 each) on the real local stack; each
+/// counts as done when its final record reaches the tab that uploaded it. Baseline, same run: the detector
+/// alone (DetectLabels with the image bytes, through the production Rekognition client, enough calls in flight
+/// to keep both workers busy): its images per second is the ceiling, and pipeline ÷ detector is the share of
+/// the detector's capacity the pipeline used.
+/// </summary>
+internal sealed class PipelineThroughputScenario : IScenario
+{
+    public int Number => 4;
+
+    public string Name => "pipeline";
+
+    public string Title => "Pipeline throughput: 100 images from 10 tabs at once";
+
+    public async Task RunAsync(BenchmarkContext context, ScenarioReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(report);
+        var photos = Photo.Load(context.SharedDirectory);
+        if (photos.Count == 0)
+        {
+            report.Skipped = Photo.MissingReason;
+            return;
+        }
+        var tabsCount = 10;
+        var perTab = context.Quick ? 3 : 10;
+        var total = tabsCount * perTab;
+        var host = await context.LocalHostAsync(cancellationToken).ConfigureAwait(false);
+
+        var detector = await MeasureDetectorAsync(context, host, photos, context.Quick ? 8 : 24, cancellationToken).ConfigureAwait(false);
+
+        using var app = new AppClient(host.BaseUri);
+        var feedId = AppClient.NewFeedId();
+        var finals = new ConcurrentDictionary<(int Tab, string ImageId), (long At, string Status)>();
+        var processing = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        await using var tabs = await SocketSwarm.ConnectAsync(
+            new Uri($"ws://{host.BaseUri.Authority}/ws?feed={feedId}"), tabsCount, tabsCount,
+            (tab, arrivedAt, message) =>
+            {
+                var (imageId, status) = PushMessages.Read(message);
+                if (imageId is null)
+                {
+                    return;
+                }
+                if (AppClient.IsFinal(status))
+                {
+                    finals.TryAdd((tab, imageId), (arrivedAt, status!));
+                }
+                else if (status == "processing" && tab == 0)
+                {
+                    processing.TryAdd(imageId, arrivedAt);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        context.Progress($"{total} uploads at once from {tabsCount} tabs");
+        var started = Stopwatch.GetTimestamp();
+        var uploads = await Task.WhenAll(Enumerable.Range(0, total).Select(async index =>
+        {
+            var tab = index / perTab;
+            var upload = await app.UploadAsync(feedId, photos[index % photos.Count], cancellationToken).ConfigureAwait(false);
+            return (Tab: tab, Upload: upload);
+        })).ConfigureAwait(false);
+        var uploadedAt = Stopwatch.GetTimestamp();
+
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(5) && finals.Count < total * tabsCount)
+        {
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+        var done = uploads
+            .Where(item => finals.ContainsKey((item.Tab, item.Upload.ImageId)))
+            .Select(item => (item.Upload, Final: finals[(item.Tab, item.Upload.ImageId)]))
+            .ToArray();
+        if (done.Length == 0)
+        {
+            throw new TimeoutException("No upload reached its tab within 5 minutes.");
+        }
+        var lastAt = done.Max(item => item.Final.At);
+        var wall = Stopwatch.GetElapsedTime(started, lastAt);
+        var latencies = done.Select(item => Stopwatch.GetElapsedTime(item.Upload.StartedAt, item.Final.At).TotalMilliseconds).ToArray();
+        var detecting = done
+            .Where(item => processing.ContainsKey(item.Upload.ImageId))
+            .Select(item => Stopwatch.GetElapsedTime(processing[item.Upload.ImageId], item.Final.At).TotalMilliseconds)
+            .ToArray();
+        var imagesPerSecond = done.Length / wall.TotalSeconds;
+        var utilisation = imagesPerSecond / detector.ImagesPerSecond;
+        var failed = done.Count(item => item.Final.Status == "failed");
+
+        var table = new TextTable("run", "images", "wall", "images/s", "p50", "p95", "max", "vs detector alone");
+        table.Add($"detector alone ({detector.InFlight} in flight, bytes)", detector.Images.ToString(CultureInfo.InvariantCulture), $"{detector.Wall.TotalSeconds:0.0} s", Format.Rate(detector.ImagesPerSecond), Format.Ms(detector.P50), Format.Ms(detector.P95), Format.Ms(detector.Max), "1.00x");
+        table.Add($"pipeline: {tabsCount} tabs x {perTab}, end to end", done.Length.ToString(CultureInfo.InvariantCulture), $"{wall.TotalSeconds:0.0} s", Format.Rate(imagesPerSecond), Format.Ms(Stats.Median(latencies)), Format.Ms(Stats.Percentile(latencies, 95)), Format.Ms(latencies.Max()), Format.Ratio(utilisation));
+        report.AddTable("Pipeline latency: ms from an image's POST /api/uploads to its final record at its own tab; detector latency: one DetectLabels call", table);
+
+        var phases = new TextTable("phase", "value");
+        phases.Add("all uploads (POST + PUT) answered after", $"{Stopwatch.GetElapsedTime(started, uploadedAt).TotalSeconds:0.0} s");
+        phases.Add("'processing' → final push, median (detection + writes + stream)", Format.Ms(Stats.Median(detecting)) + " ms");
+        phases.Add("detector utilisation (pipeline ÷ detector alone)", Format.Percent(utilisation));
+        phases.Add("final records failed (e.g. throttled past retries)", failed.ToString(CultureInfo.InvariantCulture));
+        phases.Add("finals seen by every tab", $"{finals.Count} of {total * tabsCount}");
+        report.AddTable("Where the time went", phases);
+
+        report.Figures["images"] = total;
+        report.Figures["completed"] = done.Length;
+        report.Figures["failed"] = failed;
+        report.Figures["wallSeconds"] = Math.Round(wall.TotalSeconds, 2);
+        report.Figures["imagesPerSecond"] = Math.Round(imagesPerSecond, 2);
+        report.Figures["latencyMs"] = new JsonObject { ["p50"] = Math.Round(Stats.Median(latencies)), ["p95"] = Math.Round(Stats.Percentile(latencies, 95)), ["max"] = Math.Round(latencies.Max()) };
+        report.Figures["detectorAlone"] = new JsonObject { ["images"] = detector.Images, ["inFlight"] = detector.InFlight, ["imagesPerSecond"] = Math.Round(detector.ImagesPerSecond, 2), ["p50Ms"] = Math.Round(detector.P50) };
+        report.Figures["detectorUtilisation"] = Math.Round(utilisation, 3);
+        report.GoalAtLeast("≥ 6 images/s end to end with the two-worker detector", imagesPerSecond, 6, "images/s");
+        if (done.Length < total)
+        {
+            report.Note($"only {done.Length} of {total} uploads reached their tab within 5 minutes.");
+        }
+    }
+
+    private static async Task<DetectorRun> MeasureDetectorAsync(BenchmarkContext context, LocalHostProcess host, IReadOnlyList<Photo> photos, int images, CancellationToken cancellationToken)
+    {
+        var endpoint = host.Endpoints["rekognition"]?.GetValue<string>() ?? throw new InvalidOperationException("/local/endpoints names no rekognition endpoint.");
+        using var rekognition = new AmazonRekognitionClient(
+            new BasicAWSCredentials("AKIABENCHMARKEXAMPLE", "benchmark-secret"),
+            new AmazonRekognitionConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
+        async Task<double> DetectAsync(Photo photo)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var bytes = new MemoryStream(photo.Bytes, writable: false);
+            await rekognition.DetectLabelsAsync(new DetectLabelsRequest { Image = new Image { Bytes = bytes }, MaxLabels = 10, MinConfidence = 30 }, cancellationToken).ConfigureAwait(false);
+            return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        context.Progress($"detector alone: {images} DetectLabels calls on {endpoint}");
+        foreach (var photo in photos.Take(2))
+        {
+            await DetectAsync(photo).ConfigureAwait(false);
+        }
+        // Two per worker keeps both busy without reaching the detector's queue limit.
+        const int inFlight = 4;
+        var latencies = new ConcurrentBag<double>();
+        var wall = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, images, new ParallelOptions { MaxDegreeOfParallelism = inFlight, CancellationToken = cancellationToken }, async (index, _) =>
+            latencies.Add(await DetectAsync(photos[index % photos.Count]).ConfigureAwait(false))).ConfigureAwait(false);
+        wall.Stop();
+        var all = latencies.ToArray();
+        return new DetectorRun(images, inFlight, wall.Elapsed, images / wall.Elapsed.TotalSeconds, Stats.Median(all), Stats.Percentile(all, 95), all.Max());
+    }
+
+    private sealed record DetectorRun(int Images, int InFlight, TimeSpan Wall, double ImagesPerSecond, double P50, double P95, double Max);
+}
