@@ -126,6 +126,8 @@ describe("ImageLabelsLive page", { skip: skipReason }, () => {
         const boxes = uploaderCard.locator(".box");
         assert.ok((await boxes.count()) > 0, "boxes are drawn over the picture");
         const boxed = uploaderCard.locator(".label-boxed").first();
+        // A background tab does not run CSS transitions; look at the tab as its user would.
+        await first.bringToFront();
         await boxed.focus();
         assert.ok((await uploaderCard.locator(".box.is-active").count()) > 0, "focusing a label highlights its boxes");
         await first.waitForTimeout(300);
