@@ -5,10 +5,13 @@ import { after, before, describe, test } from "node:test";
 import {
   appUrl,
   cardNamed,
+  connectionIdsForFeed,
+  dropConnection,
   dropFiles,
   feedIdOf,
   hasSharedImages,
   launchBrowser,
+  localEndpoints,
   makeNoisyPng,
   makePng,
   makeTruncatedPng,
@@ -284,6 +287,40 @@ describe("ImageLabelsLive page", { skip: skipReason }, () => {
       // Going offline can make the browser log failed requests; nothing else may be logged.
       const unexpected = problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|net::ERR_/.test(problem));
       assert.deepEqual(unexpected, []);
+    } finally {
+      await helper.close();
+      await context.close();
+    }
+  });
+
+  test("when the server drops the socket, the page reconnects by itself and gets pushes again", async (t) => {
+    const endpoints = await localEndpoints();
+    if (!endpoints?.apigatewaymanagementapi || !endpoints?.dynamodb) {
+      t.skip("the app is not the local host (no /local/endpoints), so the server cannot be told to drop a socket");
+      return;
+    }
+    const problems = [];
+    const context = await browser.newContext();
+    const helper = await browser.newContext();
+    try {
+      const page = await openPage(context, `${appUrl}/`, problems);
+      const feedId = await feedIdOf(page);
+      const before = await connectionIdsForFeed(endpoints, feedId);
+      assert.equal(before.length, 1, "one tab, one connection");
+      await dropConnection(endpoints, before[0]);
+      await page.locator('[data-testid="connection"]:not([data-state="open"])').waitFor({ timeout: 10_000 });
+      await page.locator('[data-testid="connection"][data-state="open"]').waitFor({ timeout: 60_000 });
+      const after = await connectionIdsForFeed(endpoints, feedId);
+      assert.equal(after.length, 1);
+      assert.notEqual(after[0], before[0], "the page opened a new connection");
+
+      const other = await openPage(helper, `${appUrl}/?feed=${feedId}`, problems);
+      const fileName = "after-server-drop.png";
+      await upload(other, [{ name: fileName, mimeType: "image/png", buffer: makePng(80, 60) }]);
+      await page
+        .locator('article.card[data-status="labeled"], article.card[data-status="failed"]', { hasText: fileName })
+        .waitFor({ timeout: labeledTimeout });
+      assert.deepEqual(problems, []);
     } finally {
       await helper.close();
       await context.close();

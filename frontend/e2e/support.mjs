@@ -88,6 +88,56 @@ export async function screenshot(page, name) {
   return file;
 }
 
+// ---- The local host's AWS stand-ins, to play API Gateway dropping a socket ----
+
+/** GET /local/endpoints of the local host, or null where the app is not the local host. */
+export async function localEndpoints() {
+  try {
+    const response = await fetch(`${appUrl}/local/endpoints`);
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
+}
+
+// The local host verifies only requests signed with its own key; others pass unverified, as on LocalStack.
+function unverifiedSignature(service, region) {
+  const date = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return {
+    "X-Amz-Date": date,
+    Authorization: `AWS4-HMAC-SHA256 Credential=AKIDE2ETESTS/${date.slice(0, 8)}/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`,
+  };
+}
+
+/** The feed's open WebSocket connection ids, from the Connections table's feedId index. */
+export async function connectionIdsForFeed(endpoints, feedId) {
+  const region = endpoints.region ?? "us-east-1";
+  const response = await fetch(endpoints.dynamodb, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-amz-json-1.0",
+      "X-Amz-Target": "DynamoDB_20120810.Query",
+      ...unverifiedSignature("dynamodb", region),
+    },
+    body: JSON.stringify({
+      TableName: endpoints.connectionsTable,
+      IndexName: "feedId-index",
+      KeyConditionExpression: "feedId = :feed",
+      ExpressionAttributeValues: { ":feed": { S: feedId } },
+    }),
+  });
+  if (!response.ok) throw new Error(`DynamoDB Query answered ${response.status}: ${await response.text()}`);
+  const body = await response.json();
+  return body.Items.map((item) => item.connectionId.S);
+}
+
+/** DELETE @connections/{id}: the server closes that socket, as API Gateway does. */
+export async function dropConnection(endpoints, connectionId) {
+  const url = `${endpoints.apigatewaymanagementapi.replace(/\/+$/, "")}/@connections/${encodeURIComponent(connectionId)}`;
+  const response = await fetch(url, { method: "DELETE", headers: unverifiedSignature("execute-api", endpoints.region ?? "us-east-1") });
+  if (!response.ok && response.status !== 410) throw new Error(`DELETE @connections answered ${response.status}`);
+}
+
 // ---- Test images made here, so a fresh clone's run means something without shared/ ----
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
