@@ -344,6 +344,14 @@ describe("ImageLabelsLive page", { skip: skipReason }, () => {
       await page
         .locator('article.card[data-status="labeled"], article.card[data-status="failed"]', { hasText: fileName })
         .waitFor({ timeout: labeledTimeout });
+      // A long name ellipsizes; the status beside it stays whole inside the card.
+      const longName = "IMG_20250101_123456789_HDR_portrait_from_a_camera_roll_with_a_very_long_name.png";
+      await upload(page, [{ name: longName, mimeType: "image/png", buffer: makePng(90, 60) }]);
+      const longCard = cardNamed(page, longName);
+      await longCard.waitFor({ timeout: 30_000 });
+      const cardBox = await longCard.boundingBox();
+      const pillBox = await longCard.locator('[data-role="status"]').boundingBox();
+      assert.ok(cardBox && pillBox && pillBox.x + pillBox.width <= cardBox.x + cardBox.width, "the status pill fits in the card");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `no sideways scrolling at 390 px (overflow ${overflow}px)`);
       await screenshot(page, "phone");
