@@ -47,18 +47,24 @@ run_node_tests() {
   local dir="$1" name="$2"; shift 2
   ill_say "$name"
   local before=$failed
-  (cd "$dir" && "$@") > "$LOGS/$name.log" 2>&1
+  (cd "$dir" && NO_COLOR=1 FORCE_COLOR=0 "$@") > "$LOGS/$name.log" 2>&1
   local status=$?
-  # node --test prints "ℹ pass N"; vitest prints "Tests  N passed | N skipped (N)".
+  # Counts are read from a colour-free copy: node --test prints "ℹ pass N"; vitest "Tests  N passed | N skipped (N)".
+  local plain="$LOGS/$name.plain.log"
+  sed -E 's/\x1b\[[0-9;]*[A-Za-z]//g' "$LOGS/$name.log" > "$plain"
   local p f s
-  p="$(grep -aoE '^(ℹ|#) pass [0-9]+' "$LOGS/$name.log" | tail -n1 | grep -oE '[0-9]+$')"
-  f="$(grep -aoE '^(ℹ|#) fail [0-9]+' "$LOGS/$name.log" | tail -n1 | grep -oE '[0-9]+$')"
-  s="$(grep -aoE '^(ℹ|#) (skipped|skip) [0-9]+' "$LOGS/$name.log" | tail -n1 | grep -oE '[0-9]+$')"
+  p="$(grep -aoE '^(ℹ|#) pass [0-9]+' "$plain" | tail -n1 | grep -oE '[0-9]+$')"
+  f="$(grep -aoE '^(ℹ|#) fail [0-9]+' "$plain" | tail -n1 | grep -oE '[0-9]+$')"
+  s="$(grep -aoE '^(ℹ|#) (skipped|skip) [0-9]+' "$plain" | tail -n1 | grep -oE '[0-9]+$')"
   if [ -z "$p" ]; then
-    local line; line="$(grep -aE '^ +Tests +' "$LOGS/$name.log" | tail -n1)"
+    local line; line="$(grep -aE '^ +Tests +' "$plain" | tail -n1)"
     p="$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+')"
     f="$(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+')"
     s="$(grep -oE '[0-9]+ skipped' <<<"$line" | grep -oE '[0-9]+')"
+  fi
+  if [ -z "$p" ] && [ -z "$f" ]; then
+    # A runner that printed no count ran nothing we can vouch for.
+    echo "    no test count found in $LOGS/$name.log"; count 0 1 0; broken+=("$name"); return
   fi
   count "${p:-0}" "${f:-0}" "${s:-0}"
   echo "    passed ${p:-0}, failed ${f:-0}, skipped ${s:-0}"
