@@ -39,6 +39,8 @@ run_dotnet_tests() {
     local f p s
     f="$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")"; p="$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")"; s="$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")"
     count "$p" "$f" "$s"; echo "    $line"
+  else
+    echo "    no test summary found in $LOGS/$name.log"; count 0 1 0; broken+=("$name"); return
   fi
   suite_done "$name" "$status" "$before"
 }
