@@ -81,11 +81,14 @@ internal sealed class PipelineFunctions : Construct
         // The presigned PUT runs with this role's permission, so this is what lets the browser upload.
         Allow(UploadUrl, ["s3:PutObject"], uploadObjects);
 
-        ListFeedImages = Create(props.Code, ListFeedImagesSpec, new() { ["IMAGES_TABLE"] = images.TableName });
+        // The records these return carry a presigned GET of the image (imageUrl), signed with the function's role.
+        ListFeedImages = Create(props.Code, ListFeedImagesSpec, new() { ["IMAGES_TABLE"] = images.TableName, ["UPLOAD_BUCKET"] = bucket.BucketName });
         Allow(ListFeedImages, ["dynamodb:Query"], DataTables.IndexArn(images, DataTables.ImagesFeedIndex));
+        Allow(ListFeedImages, ["s3:GetObject"], uploadObjects);
 
-        GetImage = Create(props.Code, GetImageSpec, new() { ["IMAGES_TABLE"] = images.TableName });
+        GetImage = Create(props.Code, GetImageSpec, new() { ["IMAGES_TABLE"] = images.TableName, ["UPLOAD_BUCKET"] = bucket.BucketName });
         Allow(GetImage, ["dynamodb:GetItem"], images.TableArn);
+        Allow(GetImage, ["s3:GetObject"], uploadObjects);
 
         Connect = Create(props.Code, ConnectSpec, new() { ["CONNECTIONS_TABLE"] = connections.TableName });
         Allow(Connect, ["dynamodb:PutItem"], connections.TableArn);
@@ -117,10 +120,12 @@ internal sealed class PipelineFunctions : Construct
         PushResults = Create(props.Code, PushResultsSpec, new()
         {
             ["CONNECTIONS_TABLE"] = connections.TableName,
+            ["UPLOAD_BUCKET"] = bucket.BucketName,
             ["PUSH_CONCURRENCY"] = Invariant(PushConcurrency),
         });
         Allow(PushResults, ["dynamodb:Query"], DataTables.IndexArn(connections, DataTables.ConnectionsFeedIndex));
         Allow(PushResults, ["dynamodb:DeleteItem"], connections.TableArn);
+        Allow(PushResults, ["s3:GetObject"], uploadObjects);
 
         var topic = props.Notifications.Topic;
         NotifyResults = Create(props.Code, NotifyResultsSpec, new()

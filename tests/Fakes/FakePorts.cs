@@ -53,10 +53,13 @@ public sealed class RecordingPublisher : INotificationPublisher
     }
 }
 
-public sealed class FixedSigner : IUploadUrlSigner
+public sealed class FixedSigner : IUploadUrlSigner, IImageUrlSigner
 {
     public Uri SignPut(string objectKey, string contentType, DateTimeOffset expiresAt) =>
         new($"https://bucket.example/{objectKey}?type={Uri.EscapeDataString(contentType)}&expires={expiresAt.ToUnixTimeSeconds()}");
+
+    public Uri SignGet(string objectKey, DateTimeOffset expiresAt) =>
+        new($"https://bucket.example/{objectKey}?get&expires={expiresAt.ToUnixTimeSeconds()}");
 }
 
 /// <summary>A clock the test moves by hand.</summary>

@@ -21,13 +21,13 @@ public sealed class FunctionTests(ProductionTemplate stack)
     public static TheoryData<string, string[]> Environments => new()
     {
         { "UploadUrl", ["IMAGES_TABLE", "UPLOAD_BUCKET", "UPLOAD_URL_TTL_SECONDS"] },
-        { "ListFeedImages", ["IMAGES_TABLE"] },
-        { "GetImage", ["IMAGES_TABLE"] },
+        { "ListFeedImages", ["IMAGES_TABLE", "UPLOAD_BUCKET"] },
+        { "GetImage", ["IMAGES_TABLE", "UPLOAD_BUCKET"] },
         { "Connect", ["CONNECTIONS_TABLE"] },
         { "Disconnect", ["CONNECTIONS_TABLE"] },
         { "DefaultRoute", [] },
         { "ProcessImage", ["IMAGES_TABLE", "UPLOAD_BUCKET", "MIN_CONFIDENCE", "MAX_LABELS"] },
-        { "PushResults", ["CONNECTIONS_TABLE", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY"] },
+        { "PushResults", ["CONNECTIONS_TABLE", "UPLOAD_BUCKET", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY"] },
         { "NotifyResults", ["IMAGES_TABLE", "TOPIC_ARN", "SITE_URL"] },
     };
 

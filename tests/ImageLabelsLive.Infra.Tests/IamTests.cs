@@ -19,8 +19,8 @@ public sealed class IamTests(ProductionTemplate stack)
     public static TheoryData<string, string[]> RoleActions => new()
     {
         { "UploadUrl", ["dynamodb:PutItem", "s3:PutObject"] },
-        { "ListFeedImages", ["dynamodb:Query"] },
-        { "GetImage", ["dynamodb:GetItem"] },
+        { "ListFeedImages", ["dynamodb:Query", "s3:GetObject"] },
+        { "GetImage", ["dynamodb:GetItem", "s3:GetObject"] },
         { "Connect", ["dynamodb:PutItem"] },
         { "Disconnect", ["dynamodb:DeleteItem"] },
         { "DefaultRoute", [] },
@@ -28,7 +28,7 @@ public sealed class IamTests(ProductionTemplate stack)
         {
             "PushResults",
             [
-                "dynamodb:Query", "dynamodb:DeleteItem", "execute-api:ManageConnections",
+                "dynamodb:Query", "dynamodb:DeleteItem", "s3:GetObject", "execute-api:ManageConnections",
                 "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                 "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage",
             ]
@@ -97,7 +97,10 @@ public sealed class IamTests(ProductionTemplate stack)
         var (bucketId, _) = stack.One("AWS::S3::Bucket", "Uploads");
 
         ResourcesOf("UploadUrl", "s3:PutObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/uploads/*"]);
-        ResourcesOf("ProcessImage", "s3:GetObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/uploads/*"]);
+        foreach (var reader in new[] { "ProcessImage", "ListFeedImages", "GetImage", "PushResults" })
+        {
+            ResourcesOf(reader, "s3:GetObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/uploads/*"], reader);
+        }
         ResourcesOf("ListFeedImages", "dynamodb:Query").ShouldBe([Cfn.GetAtt(imagesId, "Arn") + "/index/feedId-createdAt-index"]);
         ResourcesOf("PushResults", "dynamodb:Query").ShouldBe([Cfn.GetAtt(connectionsId, "Arn") + "/index/feedId-index"]);
         ResourcesOf("PushResults", "dynamodb:DeleteItem").ShouldBe([Cfn.GetAtt(connectionsId, "Arn")]);

@@ -65,6 +65,25 @@ public sealed class PipelineTests(LocalAppFixture stack)
     }
 
     [Fact]
+    public async Task LabeledImage_ImageUrl_ServesTheUploadedBytesToAnyTab()
+    {
+        var feedId = AppClient.NewFeedId();
+        await using var otherTab = await client.OpenFeedAsync(feedId);
+        var bytes = TestImages.GradientPng();
+        var ticket = await client.UploadAsync(feedId, "linked.png", bytes);
+
+        var pushed = await otherTab.WaitForAsync(FeedSocket.ImageStatus(ticket.ImageId, "labeled"), Patience);
+        var fromApi = await client.GetImageAsync(ticket.ImageId);
+
+        foreach (var record in new[] { pushed.GetProperty("image"), fromApi })
+        {
+            var url = new Uri(record.GetProperty("imageUrl").GetString()!);
+            (await stack.Http.GetByteArrayAsync(url)).ShouldBe(bytes);
+        }
+        (await client.ListFeedAsync(feedId))[0].GetProperty("imageUrl").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task DuplicateObjectCreated_SamePutTwice_SendsOneEmail()
     {
         var feedId = AppClient.NewFeedId();

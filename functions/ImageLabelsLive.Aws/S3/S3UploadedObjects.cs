@@ -4,21 +4,20 @@ using ImageLabelsLive.Core.Ports;
 
 namespace ImageLabelsLive.Aws.S3;
 
-/// <summary>Presigns uploads to, and reads back from, the private upload bucket.</summary>
-public sealed class S3UploadedObjects(IAmazonS3 s3, string uploadBucket) : IUploadUrlSigner, IUploadedObjects
+/// <summary>Presigns uploads to, links to, and reads back from, the private upload bucket.</summary>
+public sealed class S3UploadedObjects(IAmazonS3 s3, string uploadBucket) : IUploadUrlSigner, IImageUrlSigner, IUploadedObjects
 {
-    public Uri SignPut(string objectKey, string contentType, DateTimeOffset expiresAt)
+    public Uri SignPut(string objectKey, string contentType, DateTimeOffset expiresAt) =>
+        Presign(new GetPreSignedUrlRequest { Key = objectKey, Verb = HttpVerb.PUT, ContentType = contentType, Expires = expiresAt.UtcDateTime });
+
+    public Uri SignGet(string objectKey, DateTimeOffset expiresAt) =>
+        Presign(new GetPreSignedUrlRequest { Key = objectKey, Verb = HttpVerb.GET, Expires = expiresAt.UtcDateTime });
+
+    private Uri Presign(GetPreSignedUrlRequest request)
     {
-        var request = new GetPreSignedUrlRequest
-        {
-            BucketName = uploadBucket,
-            Key = objectKey,
-            Verb = HttpVerb.PUT,
-            ContentType = contentType,
-            Expires = expiresAt.UtcDateTime,
-            // The SDK returns https unless told otherwise; a local endpoint speaks plain http.
-            Protocol = s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
-        };
+        request.BucketName = uploadBucket;
+        // The SDK returns https unless told otherwise; a local endpoint speaks plain http.
+        request.Protocol = s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS;
         return new Uri(s3.GetPreSignedURL(request));
     }
 

@@ -4,10 +4,13 @@ using ImageLabelsLive.Core.Ports;
 namespace ImageLabelsLive.Core.Feeds;
 
 /// <summary>GET /images/{imageId}: one record. Knowing an image id is, like a feed id, a capability.</summary>
-public sealed class GetImageHandler(IImageStore images)
+public sealed class GetImageHandler(IImageStore images, ImageLinks? links = null)
 {
     public static ImageError NotFound { get; } = new("ImageNotFound", "No image has this id; it may have expired.");
 
-    public async Task<ImageRecord?> HandleAsync(string? imageId, CancellationToken cancellationToken) =>
-        ImageIds.IsValid(imageId) ? await images.GetAsync(imageId!, cancellationToken).ConfigureAwait(false) : null;
+    public async Task<ImageRecord?> HandleAsync(string? imageId, CancellationToken cancellationToken)
+    {
+        var record = ImageIds.IsValid(imageId) ? await images.GetAsync(imageId!, cancellationToken).ConfigureAwait(false) : null;
+        return record is null ? null : (links ?? ImageLinks.None).WithLink(record);
+    }
 }

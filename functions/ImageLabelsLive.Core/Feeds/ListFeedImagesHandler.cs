@@ -4,7 +4,7 @@ using ImageLabelsLive.Core.Ports;
 namespace ImageLabelsLive.Core.Feeds;
 
 /// <summary>GET /feeds/{feedId}/images: the feed's recent records, newest first, for a new or reconnecting tab.</summary>
-public sealed class ListFeedImagesHandler(IImageStore images)
+public sealed class ListFeedImagesHandler(IImageStore images, ImageLinks? links = null)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;
@@ -20,6 +20,7 @@ public sealed class ListFeedImagesHandler(IImageStore images)
         {
             return (null, new ImageError("InvalidLimit", $"limit is a whole number from 1 to {MaxLimit}."));
         }
-        return (await images.ListByFeedAsync(feedId!, count, cancellationToken).ConfigureAwait(false), null);
+        var list = await images.ListByFeedAsync(feedId!, count, cancellationToken).ConfigureAwait(false);
+        return (list.Select((links ?? ImageLinks.None).WithLink).ToArray(), null);
     }
 }

@@ -14,6 +14,9 @@ public sealed record ImageRecord
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>Not stored: a presigned GET of the bytes that the web API adds when it answers or pushes (see <see cref="ImageLinks"/>).</summary>
+    public Uri? ImageUrl { get; init; }
+
     /// <summary>The object key is built here, from ids only: a client's file name never becomes a key or a path.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string ObjectKey => ObjectKeys.For(FeedId, ImageId);

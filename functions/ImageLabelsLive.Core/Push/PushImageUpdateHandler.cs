@@ -16,7 +16,7 @@ public sealed record PushReport(int Delivered, int Gone, IReadOnlyList<Exception
 /// Sends an image's new state to every open socket of its feed, in parallel with bounded concurrency.
 /// A gone socket is deleted; a failing one never stops the others.
 /// </summary>
-public sealed class PushImageUpdateHandler(IConnectionStore connections, IConnectionMessenger messenger, int maxConcurrency)
+public sealed class PushImageUpdateHandler(IConnectionStore connections, IConnectionMessenger messenger, int maxConcurrency, ImageLinks? links = null)
 {
     public const int DefaultConcurrency = 32;
 
@@ -33,7 +33,7 @@ public sealed class PushImageUpdateHandler(IConnectionStore connections, IConnec
             return new PushReport(0, 0, []);
         }
         // Serialized once for every socket.
-        ReadOnlyMemory<byte> message = JsonSerializer.SerializeToUtf8Bytes(new ImagePushMessage(image), WebJson.Default.ImagePushMessage);
+        ReadOnlyMemory<byte> message = JsonSerializer.SerializeToUtf8Bytes(new ImagePushMessage((links ?? ImageLinks.None).WithLink(image)), WebJson.Default.ImagePushMessage);
         var delivered = 0;
         var gone = 0;
         var failures = new ConcurrentQueue<Exception>();

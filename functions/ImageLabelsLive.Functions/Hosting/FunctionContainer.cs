@@ -11,6 +11,7 @@ using ImageLabelsLive.Aws.Notifications;
 using ImageLabelsLive.Aws.S3;
 using ImageLabelsLive.Core.Connections;
 using ImageLabelsLive.Core.Feeds;
+using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Notifications;
 using ImageLabelsLive.Core.Processing;
 using ImageLabelsLive.Core.Push;
@@ -42,11 +43,14 @@ public sealed class FunctionContainer(FunctionSettings settings)
 
     public S3UploadedObjects UploadedObjects => new(s3.Value, FunctionSettings.Require(settings.UploadBucket, "UPLOAD_BUCKET"));
 
+    /// <summary>Presigned GETs of stored images, for the records the API returns and pushes.</summary>
+    public ImageLinks ImageLinks => new(UploadedObjects, Clock, ImageLinks.DefaultLifetime);
+
     public CreateUploadHandler CreateUpload() => new(Images, UploadedObjects, Clock, settings.UploadUrlLifetime);
 
-    public ListFeedImagesHandler ListFeedImages() => new(Images);
+    public ListFeedImagesHandler ListFeedImages() => new(Images, ImageLinks);
 
-    public GetImageHandler GetImage() => new(Images);
+    public GetImageHandler GetImage() => new(Images, ImageLinks);
 
     public OpenConnectionHandler OpenConnection() => new(Connections, Clock);
 
@@ -61,7 +65,8 @@ public sealed class FunctionContainer(FunctionSettings settings)
     public PushImageUpdateHandler PushImageUpdate() => new(
         Connections,
         new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
-        settings.PushConcurrency);
+        settings.PushConcurrency,
+        ImageLinks);
 
     public NotifyResultHandler NotifyResult() => new(
         Images,

@@ -108,6 +108,19 @@ public class S3UploadedObjectsTests
         }
     }
 
+    [Fact]
+    public void SignGet_HttpEndpoint_PresignsGetOfTheKeyWithHostOnlySigned()
+    {
+        using var client = LocalClient();
+
+        var url = new S3UploadedObjects(client, Bucket).SignGet(Key, DateTimeOffset.UtcNow.AddHours(1));
+
+        url.GetLeftPart(UriPartial.Path).ShouldBe($"http://127.0.0.1:9000/{Bucket}/{Key}");
+        var query = Query(url);
+        query["X-Amz-SignedHeaders"].ShouldBe("host");
+        int.Parse(query["X-Amz-Expires"]!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(3590, 3600);
+    }
+
     [Theory]
     [InlineData(60)]
     [InlineData(300)]

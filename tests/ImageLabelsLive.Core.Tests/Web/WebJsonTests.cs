@@ -16,7 +16,7 @@ public class WebJsonTests
         var root = json.RootElement;
 
         root.EnumerateObject().Select(property => property.Name).ShouldBe(
-            ["imageId", "feedId", "fileName", "contentType", "size", "status", "labels", "error", "createdAt", "updatedAt"],
+            ["imageId", "feedId", "fileName", "contentType", "size", "status", "labels", "error", "createdAt", "updatedAt", "imageUrl"],
             ignoreOrder: true);
         root.GetProperty("status").GetString().ShouldBe("labeled");
         root.GetProperty("error").ValueKind.ShouldBe(JsonValueKind.Null);

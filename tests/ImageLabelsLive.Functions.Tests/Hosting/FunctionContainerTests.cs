@@ -77,6 +77,6 @@ public class FunctionContainerTests
     public void ListFeedImages_WithoutTopicOrEndpoint_StillBuilds()
     {
         // Each function asks only for what it uses.
-        Container("TOPIC_ARN", "CONNECTIONS_ENDPOINT", "SITE_URL", "UPLOAD_BUCKET", "CONNECTIONS_TABLE").ListFeedImages().ShouldNotBeNull();
+        Container("TOPIC_ARN", "CONNECTIONS_ENDPOINT", "SITE_URL", "CONNECTIONS_TABLE").ListFeedImages().ShouldNotBeNull();
     }
 }
