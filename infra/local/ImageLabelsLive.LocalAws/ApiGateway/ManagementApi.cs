@@ -10,7 +10,8 @@ namespace ImageLabelsLive.LocalAws.ApiGateway;
 /// <summary>
 /// API Gateway's management API for WebSocket connections (REST-JSON):
 /// POST /@connections/{id} sends the body as one frame, GET describes it (connectedAt, identity, lastActiveAt), DELETE closes it;
-/// an unknown id is 410 GoneException. Signed requests are accepted (any key).
+/// an unknown id is 410 GoneException. Signed requests are accepted (any key). Faults queued in
+/// <see cref="ManagementApiFaults"/> (a test hook) answer posts before they reach the socket.
 /// </summary>
 public static class ManagementApi
 {
@@ -27,6 +28,12 @@ public static class ManagementApi
     private static async Task<IResult> PostAsync(string connectionId, HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<WebSocketApiOptions>();
+        if (context.RequestServices.GetRequiredService<ManagementApiFaults>().TakeFor(connectionId) is { } injected)
+        {
+            return injected == 429
+                ? Error(429, "LimitExceededException", "Rate exceeded")
+                : Error(injected, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure.");
+        }
         if (!context.RequestServices.GetRequiredService<WebSocketConnections>().TryGet(connectionId, out var connection))
         {
             return Gone();

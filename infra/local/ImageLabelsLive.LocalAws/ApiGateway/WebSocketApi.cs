@@ -40,7 +40,7 @@ public static class WebSocketApi
     public static IServiceCollection AddLocalWebSocketApi(this IServiceCollection services, WebSocketApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.AddSingleton(options).AddSingleton<WebSocketConnections>();
+        return services.AddSingleton(options).AddSingleton<WebSocketConnections>().AddSingleton<ManagementApiFaults>();
     }
 
     public static IEndpointRouteBuilder MapLocalWebSocketApi(this IEndpointRouteBuilder endpoints, string path)

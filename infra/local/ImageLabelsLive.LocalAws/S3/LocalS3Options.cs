@@ -33,6 +33,17 @@ public sealed record LocalS3Options
     /// <summary>Delays before each retry of a failed invocation; Lambda's asynchronous invoke retries twice.</summary>
     public IReadOnlyList<TimeSpan> NotificationRetryDelays { get; init; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
 
+    /// <summary>
+    /// The asynchronous invocation's on-failure destination: a JSON Lines file that gets one record per event given up
+    /// on after its retries, in the shape Lambda sends to a destination. Null only logs such events.
+    /// </summary>
+    public string? NotificationFailureDestinationPath { get; init; }
+
+    /// <summary>
+    /// Test hook for at-least-once delivery: every event is delivered this many times, concurrently (1 = normal).
+    /// </summary>
+    public int NotificationDeliveries { get; init; } = 1;
+
     /// <summary>How far a signature's timestamp may be from the host's clock (AWS allows 15 minutes).</summary>
     public TimeSpan AllowedClockSkew { get; init; } = TimeSpan.FromMinutes(15);
 
@@ -52,6 +63,7 @@ public sealed record LocalS3Options
         ArgumentNullException.ThrowIfNull(NotificationPrefix);
         ArgumentNullException.ThrowIfNull(NotificationRetryDelays);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxObjectBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(NotificationDeliveries, 1);
         foreach (var bucket in Buckets)
         {
             if (!IsValidBucketName(bucket))

@@ -9,7 +9,8 @@ namespace ImageLabelsLive.LocalAws.S3;
 /// <summary>
 /// Sends ObjectCreated events to the notification function the way S3 and Lambda's asynchronous invoke do: the PUT does
 /// not wait, each event is delivered on its own, and a failed invocation is retried after each configured delay
-/// (twice by default) before the event is dropped. One log line per delivery, retry and drop.
+/// (twice by default) before the event goes to the on-failure destination, if one is configured. One log line per
+/// delivery, retry and give-up.
 /// </summary>
 internal sealed class S3EventNotifier : IAsyncDisposable
 {
@@ -19,6 +20,7 @@ internal sealed class S3EventNotifier : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
+    private readonly SemaphoreSlim failureFile = new(1, 1);
     private long nextDelivery;
 
     public S3EventNotifier(LocalS3Options options, ILambdaInvoker invoker, ILogger<S3EventNotifier> logger, TimeProvider time)
@@ -29,16 +31,19 @@ internal sealed class S3EventNotifier : IAsyncDisposable
         this.time = time;
     }
 
-    /// <summary>Queues the event for delivery and returns at once.</summary>
+    /// <summary>Queues the event for delivery (<see cref="LocalS3Options.NotificationDeliveries"/> times) and returns at once.</summary>
     public void Publish(S3EventRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var id = Interlocked.Increment(ref nextDelivery);
         var payload = JsonSerializer.SerializeToUtf8Bytes(new S3EventNotification([record]), S3JsonContext.Default.S3EventNotification);
-        var delivery = Task.Run(() => DeliverAsync(record, payload));
-        inFlight[id] = delivery;
-        // Added before this continuation exists, so the removal always finds it.
-        delivery.ContinueWith(_ => inFlight.TryRemove(id, out Task? _), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        for (var copy = 0; copy < options.NotificationDeliveries; copy++)
+        {
+            var id = Interlocked.Increment(ref nextDelivery);
+            var delivery = Task.Run(() => DeliverAsync(record, payload));
+            inFlight[id] = delivery;
+            // Added before this continuation exists, so the removal always finds it.
+            delivery.ContinueWith(_ => inFlight.TryRemove(id, out Task? _), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
     }
 
     /// <summary>Completes when every queued event has been delivered or dropped.</summary>
@@ -57,6 +62,7 @@ internal sealed class S3EventNotifier : IAsyncDisposable
         await stopping.CancelAsync().ConfigureAwait(false);
         await WhenIdleAsync().ConfigureAwait(false);
         stopping.Dispose();
+        failureFile.Dispose();
     }
 
     private async Task DeliverAsync(S3EventRecord record, byte[] payload)
@@ -85,8 +91,10 @@ internal sealed class S3EventNotifier : IAsyncDisposable
             {
                 if (attempt == attempts)
                 {
-                    logger.LogError("{Event}: failed (attempt {Attempt} of {Attempts}): {Error}; dropping the event",
-                        what, attempt, attempts, error.Message);
+                    logger.LogError("{Event}: failed (attempt {Attempt} of {Attempts}): {Error}; {Outcome}",
+                        what, attempt, attempts, error.Message,
+                        options.NotificationFailureDestinationPath is null ? "dropping the event" : "sending it to the on-failure destination");
+                    await WriteFailureAsync(payload, attempts, error).ConfigureAwait(false);
                     return;
                 }
                 var delay = options.NotificationRetryDelays[attempt - 1];
@@ -102,6 +110,57 @@ internal sealed class S3EventNotifier : IAsyncDisposable
                     return;
                 }
             }
+        }
+    }
+    /// <summary>
+    /// Appends the event to the on-failure destination in the shape Lambda gives an asynchronous invocation's
+    /// destination: requestContext (condition RetriesExhausted), the original payload, and the error.
+    /// </summary>
+    private async Task WriteFailureAsync(byte[] payload, int attempts, Exception error)
+    {
+        if (options.NotificationFailureDestinationPath is not { } path)
+        {
+            return;
+        }
+        using var line = new MemoryStream();
+        using (var json = new Utf8JsonWriter(line))
+        {
+            json.WriteStartObject();
+            json.WriteString("version", "1.0");
+            json.WriteString("timestamp", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteStartObject("requestContext");
+            json.WriteString("requestId", Guid.NewGuid().ToString());
+            json.WriteString("functionArn", options.NotificationFunction);
+            json.WriteString("condition", "RetriesExhausted");
+            json.WriteNumber("approximateInvokeCount", attempts);
+            json.WriteEndObject();
+            json.WritePropertyName("requestPayload");
+            json.WriteRawValue(payload, skipInputValidation: true);
+            json.WriteStartObject("responseContext");
+            json.WriteString("functionError", "Unhandled");
+            json.WriteEndObject();
+            json.WriteStartObject("responsePayload");
+            json.WriteString("errorType", error.GetType().Name);
+            json.WriteString("errorMessage", error.Message);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        line.WriteByte((byte)'\n');
+        await failureFile.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            await file.WriteAsync(line.ToArray()).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The event is already logged in full; a full disk must not stop deliveries.
+            logger.LogError(exception, "Could not append to the S3 notification on-failure destination {Path}", path);
+        }
+        finally
+        {
+            failureFile.Release();
         }
     }
 }

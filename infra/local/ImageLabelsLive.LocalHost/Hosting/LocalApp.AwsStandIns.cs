@@ -21,6 +21,9 @@ public sealed partial class LocalApp
             Credentials = settings.Credentials,
             Region = settings.Region,
             NotificationFunction = LocalFunctionNames.ProcessImage,
+            // ProcessImage's dead-letter queue on AWS; here one JSON line per event given up on.
+            NotificationFailureDestinationPath = Path.Combine(settings.DataDirectory, "s3-event-failures.jsonl"),
+            NotificationDeliveries = settings.Faults.S3EventDeliveries,
         });
         services.AddLocalSns(new LocalSnsOptions
         {
@@ -47,6 +50,7 @@ public sealed partial class LocalApp
             MaximumRetryAttempts = 3,
             MaximumRecordAge = TimeSpan.FromMinutes(15),
             OnFailureDestinationPath = failures,
+            DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
         });
         services.AddLocalDynamoDbStreamConsumer(new EventSourceMappingOptions
         {
@@ -57,6 +61,7 @@ public sealed partial class LocalApp
             MaximumRetryAttempts = 10,
             MaximumRecordAge = TimeSpan.FromHours(6),
             OnFailureDestinationPath = failures,
+            DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
         });
     }
 

@@ -71,6 +71,7 @@ public sealed partial class LocalApp : IAsyncDisposable
             DisconnectFunction = LocalFunctionNames.Disconnect,
             DefaultFunction = LocalFunctionNames.Default,
             IdleTimeout = settings.WebSocketIdleTimeout,
+            KeepAliveInterval = settings.Faults.WebSocketKeepAlive,
         });
         AddAwsStandIns(builder.Services);
 
@@ -88,6 +89,7 @@ public sealed partial class LocalApp : IAsyncDisposable
         ]);
         app.MapLocalWebSocketApi(LocalSettings.WebSocketPath);
         app.MapLocalManagementApi(LocalSettings.ManagementApiPath);
+        MapFaultInjection(app);
         MapAwsStandIns(app);
         MapFrontend(app);
 

@@ -26,9 +26,28 @@ public sealed record PartHealth(string State, string Url, int Restarts)
 
 public sealed record HealthReport(string Status, IReadOnlyDictionary<string, PartHealth> Parts);
 
+/// <summary>GET /local/faults: the fault-injection hooks in force and what they have done so far.</summary>
+public sealed record FaultReport(
+    int S3EventDeliveries,
+    int StreamDuplicateDeliveries,
+    double WebSocketKeepAliveSeconds,
+    bool ControlApi,
+    int ManagementApiFaultsRemaining,
+    long ManagementApiFaultsServed,
+    IReadOnlyDictionary<string, string> SidecarsHeldDownUntil);
+
+/// <summary>POST /local/faults/management-api.</summary>
+public sealed record ManagementApiFaultRequest(int Status, int Count, string? ConnectionId);
+
+/// <summary>POST /local/faults/sidecars/{name}/down.</summary>
+public sealed record SidecarDownRequest(double Seconds);
+
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ClientConfig))]
 [JsonSerializable(typeof(LocalEndpoints))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(FaultReport))]
+[JsonSerializable(typeof(ManagementApiFaultRequest))]
+[JsonSerializable(typeof(SidecarDownRequest))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class LocalHostJson : JsonSerializerContext;

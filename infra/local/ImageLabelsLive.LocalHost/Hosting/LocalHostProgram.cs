@@ -24,12 +24,24 @@ public static class LocalHostProgram
             return 0;
         }
 
+        FaultInjection faults;
+        try
+        {
+            faults = FaultInjection.FromEnvironment(Environment.GetEnvironmentVariable);
+        }
+        catch (ArgumentException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return 2;
+        }
+
         var repositoryRoot = RepositoryLayout.FindRoot();
         var settings = new LocalSettings
         {
             Port = options.Port,
             RepositoryRoot = repositoryRoot,
             DataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(repositoryRoot, ".local-data")),
+            Faults = faults,
         };
         var started = Stopwatch.StartNew();
         await using var stack = new LocalApp(settings, options.Fresh);

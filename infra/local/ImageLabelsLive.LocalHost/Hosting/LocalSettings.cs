@@ -29,6 +29,9 @@ public sealed record LocalSettings
     public float MinConfidence { get; init; } = 30;
     public TimeSpan WebSocketIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Fault-injection hooks for reliability tests; all off by default.</summary>
+    public FaultInjection Faults { get; init; } = new();
+
     /// <summary>The key pair the host gives its functions, new each run; requests signed with it are verified.</summary>
     public SigV4KeyPair Credentials { get; init; } = new(
         "AKIALOCAL" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)),

@@ -18,6 +18,7 @@ public sealed class SidecarProcess(SidecarSpec spec, ILogger logger, HttpClient 
     private readonly CancellationTokenSource stopping = new();
     private Process? process;
     private Task? supervisor;
+    private long heldDownUntilTicks;
 
     public SidecarSpec Spec => spec;
 
@@ -27,6 +28,26 @@ public sealed class SidecarProcess(SidecarSpec spec, ILogger logger, HttpClient 
 
     /// <summary>Kills the running process (a test of restart, or a fault drill); the supervisor brings it back.</summary>
     public void Kill() => process?.Kill(entireProcessTree: true);
+
+    /// <summary>When a fault drill's outage ends, if one is in force.</summary>
+    public DateTimeOffset? HeldDownUntil =>
+        Interlocked.Read(ref heldDownUntilTicks) is var ticks && ticks > DateTimeOffset.UtcNow.UtcTicks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>A fault drill: kills the process and keeps it down for <paramref name="duration"/> before the supervisor restarts it.</summary>
+    public void HoldDown(TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
+        Interlocked.Exchange(ref heldDownUntilTicks, (DateTimeOffset.UtcNow + duration).UtcTicks);
+        logger.LogWarning("{Sidecar} held down for {Seconds:0.#} s (fault injection)", spec.Name, duration.TotalSeconds);
+        try
+        {
+            Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Not running at this moment; the hold still keeps it from starting.
+        }
+    }
 
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
@@ -88,6 +109,12 @@ public sealed class SidecarProcess(SidecarSpec spec, ILogger logger, HttpClient 
             try
             {
                 await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                // A fault drill may hold it down longer, even if it began during the pause.
+                while (HeldDownUntil is { } until)
+                {
+                    var left = until - DateTimeOffset.UtcNow;
+                    await Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {
