@@ -21,6 +21,12 @@ public sealed record FunctionSettings
     public int MaxLabels { get; init; } = 10;
     public TimeSpan UploadUrlLifetime { get; init; } = CreateUploadHandler.DefaultUrlLifetime;
     public int PushConcurrency { get; init; } = PushImageUpdateHandler.DefaultConcurrency;
+
+    /// <summary>How long ProcessImage retries a throttled or unreachable detector before it fails the image with a reason.</summary>
+    public TimeSpan DetectorRetryPatience { get; init; } = DefaultDetectorRetryPatience;
+
+    public static TimeSpan DefaultDetectorRetryPatience { get; } = TimeSpan.FromSeconds(30);
+
     public Uri? S3Endpoint { get; init; }
     public Uri? DynamoDbEndpoint { get; init; }
     public Uri? RekognitionEndpoint { get; init; }
@@ -44,6 +50,7 @@ public sealed record FunctionSettings
             MaxLabels = Number(get, "MAX_LABELS", 10, 1, 1000),
             UploadUrlLifetime = TimeSpan.FromSeconds(Number(get, "UPLOAD_URL_TTL_SECONDS", 300, 1, 604_800)),
             PushConcurrency = Number(get, "PUSH_CONCURRENCY", PushImageUpdateHandler.DefaultConcurrency, 1, 1024),
+            DetectorRetryPatience = TimeSpan.FromSeconds(Number(get, "DETECTOR_RETRY_SECONDS", DefaultDetectorRetryPatience.TotalSeconds, 0, 600)),
             S3Endpoint = OptionalUri(get, "AWS_ENDPOINT_URL_S3"),
             DynamoDbEndpoint = OptionalUri(get, "AWS_ENDPOINT_URL_DYNAMODB"),
             RekognitionEndpoint = OptionalUri(get, "AWS_ENDPOINT_URL_REKOGNITION"),

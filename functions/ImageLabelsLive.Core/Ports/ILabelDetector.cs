@@ -6,8 +6,9 @@ namespace ImageLabelsLive.Core.Ports;
 public interface ILabelDetector
 {
     /// <summary>
-    /// Throws <see cref="ImageRejectedException"/> when the image itself is the problem; any other
-    /// exception is transient (throttling, outage) and the caller lets the platform retry.
+    /// Throws <see cref="ImageRejectedException"/> when the image itself is the problem, and
+    /// <see cref="LabelingUnavailableException"/> when the detector stayed throttled or unreachable for as long as the
+    /// detector was willing to retry; any other exception may pass and the caller lets the platform retry.
     /// </summary>
     Task<IReadOnlyList<Label>> DetectAsync(string bucket, string key, CancellationToken cancellationToken);
 }
@@ -22,4 +23,16 @@ public sealed class ImageRejectedException : Exception
     }
 
     public ImageError Error { get; }
+}
+
+/// <summary>
+/// The detector kept refusing (throttling) or could not be reached (an outage) for as long as the adapter retried. The
+/// image fails with a reason that asks to try again, rather than waiting in "processing" for a retry that may never come.
+/// </summary>
+public sealed class LabelingUnavailableException : Exception
+{
+    public LabelingUnavailableException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
 }

@@ -21,7 +21,9 @@ public enum ProcessOutcome
 /// <summary>
 /// Labels one uploaded image: uploading → processing → labeled | failed. Every write is conditional on
 /// the status read before it, so duplicate or concurrent events change nothing and send nothing twice.
-/// Transient detector errors propagate so the platform retries; a retry finds "processing" and resumes.
+/// A detector that stays unavailable past its adapter's retries fails the image with a reason, so no image
+/// waits in "processing" for good; other errors propagate so the platform retries, and a retry finds
+/// "processing" and resumes.
 /// </summary>
 public sealed class ProcessUploadHandler(IImageStore images, IUploadedObjects objects, ILabelDetector detector, TimeProvider clock)
 {
@@ -70,6 +72,12 @@ public sealed class ProcessUploadHandler(IImageStore images, IUploadedObjects ob
             catch (ImageRejectedException rejected)
             {
                 rejection = rejected.Error;
+            }
+            catch (LabelingUnavailableException)
+            {
+                rejection = new ImageError(
+                    "LabelingUnavailable",
+                    $"\"{record.FileName}\" could not be labeled because the labeling service is busy or unavailable; upload it again in a few minutes.");
             }
         }
 

@@ -59,7 +59,7 @@ public sealed class FunctionContainer(FunctionSettings settings)
     public ProcessUploadHandler ProcessUpload() => new(
         Images,
         UploadedObjects,
-        new RekognitionLabelDetector(AwsClientFactory.CreateRekognition(settings), settings.MaxLabels, settings.MinConfidence),
+        new RekognitionLabelDetector(AwsClientFactory.CreateRekognition(settings), settings.MaxLabels, settings.MinConfidence, settings.DetectorRetryPatience),
         Clock);
 
     public PushImageUpdateHandler PushImageUpdate() => new(

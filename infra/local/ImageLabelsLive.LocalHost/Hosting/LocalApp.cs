@@ -185,6 +185,9 @@ public sealed partial class LocalApp : IAsyncDisposable
             ["CONNECTIONS_ENDPOINT"] = settings.Endpoint(LocalSettings.ManagementApiPath).ToString(),
             ["SITE_URL"] = settings.BaseUrl.ToString(),
             ["MIN_CONFIDENCE"] = settings.MinConfidence.ToString(Invariant),
+            // The local detector labels a few images a second (Rekognition: 50 a second), so a burst of uploads queues
+            // far longer here; ProcessImage waits that long for it before failing an image. A set value wins.
+            ["DETECTOR_RETRY_SECONDS"] = Environment.GetEnvironmentVariable("DETECTOR_RETRY_SECONDS") ?? LocalSettings.DetectorRetrySeconds.ToString(Invariant),
             ["AWS_ENDPOINT_URL_S3"] = settings.Endpoint(LocalSettings.S3Path).ToString(),
             ["AWS_ENDPOINT_URL_DYNAMODB"] = settings.Endpoint(LocalSettings.DynamoDbPath).ToString(),
             ["AWS_ENDPOINT_URL_SNS"] = settings.Endpoint(LocalSettings.SnsPath).ToString(),

@@ -16,6 +16,9 @@ public sealed record LocalSettings
     public const string SnsPath = "/local/sns";
     public const string ManagementApiPath = "/local/apigateway";
 
+    /// <summary>ProcessImage's patience with a busy or restarting detector, locally (see LocalApp's function environment).</summary>
+    public const int DetectorRetrySeconds = 120;
+
     public int Port { get; init; } = 8080;
     public required string DataDirectory { get; init; }
     public required string RepositoryRoot { get; init; }
