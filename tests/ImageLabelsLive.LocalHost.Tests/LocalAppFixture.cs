@@ -150,10 +150,24 @@ public sealed class LocalAppProcess : IAsyncDisposable
     }
 }
 
-/// <summary>One local host for all integration tests of the collection.</summary>
-public sealed class LocalAppFixture : IAsyncLifetime
+/// <summary>
+/// One local host for all integration tests of the collection. A derived fixture may start it with extra
+/// environment variables (the host's fault-injection hooks, function settings).
+/// </summary>
+public class LocalAppFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string> environment;
     private LocalAppProcess? app;
+
+    public LocalAppFixture()
+        : this(new Dictionary<string, string>(StringComparer.Ordinal))
+    {
+    }
+
+    protected LocalAppFixture(IReadOnlyDictionary<string, string> environment)
+    {
+        this.environment = environment;
+    }
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
     public Uri BaseUrl => App.BaseUrl;
@@ -165,10 +179,11 @@ public sealed class LocalAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = await LocalAppProcess.StartAsync(Http, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(environment, StringComparer.Ordinal)
         {
             ["UPLOAD_URL_TTL_SECONDS"] = ((int)UploadUrlLifetime.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        app = await LocalAppProcess.StartAsync(Http, settings);
         Endpoints = (await Http.GetFromJsonAsync<StackEndpoints>(new Uri(BaseUrl, "local/endpoints"), new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
     }
 
