@@ -15,9 +15,12 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     private readonly Process process;
     private readonly string dataDirectory;
 
-    private LocalHostProcess(Process process, Uri baseUri, string dataDirectory, string logPath, JsonObject endpoints)
+    private readonly StreamWriter log;
+
+    private LocalHostProcess(Process process, StreamWriter log, Uri baseUri, string dataDirectory, string logPath, JsonObject endpoints)
     {
         this.process = process;
+        this.log = log;
         this.dataDirectory = dataDirectory;
         BaseUri = baseUri;
         LogPath = logPath;
@@ -58,7 +61,8 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host.");
-        var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        // Buffered: the host logs every request, and a flush per line would cost this process CPU mid-measurement.
+        var log = new StreamWriter(logPath, append: false);
         process.OutputDataReceived += (_, line) => Write(log, line.Data);
         process.ErrorDataReceived += (_, line) => Write(log, line.Data);
         process.BeginOutputReadLine();
@@ -73,11 +77,13 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (process.HasExited)
             {
+                Flush(log);
                 throw new InvalidOperationException($"The local host exited with {process.ExitCode} before it was healthy; see {logPath}.");
             }
             if (started.Elapsed > TimeSpan.FromMinutes(4))
             {
                 process.Kill(entireProcessTree: true);
+                Flush(log);
                 throw new TimeoutException($"The local host was not healthy within 4 minutes; see {logPath}.");
             }
             try
@@ -96,7 +102,7 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         }
         context.Progress($"local host healthy after {started.Elapsed.TotalSeconds:0.0} s");
         var endpoints = JsonNode.Parse(await http.GetStringAsync(new Uri("local/endpoints", UriKind.Relative), cancellationToken).ConfigureAwait(false)) as JsonObject ?? [];
-        return new LocalHostProcess(process, baseUri, dataDirectory, logPath, endpoints);
+        return new LocalHostProcess(process, log, baseUri, dataDirectory, logPath, endpoints);
     }
 
     public async ValueTask DisposeAsync()
@@ -119,6 +125,10 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             }
         }
         process.Dispose();
+        lock (log)
+        {
+            log.Dispose();
+        }
         try
         {
             Directory.Delete(dataDirectory, recursive: true);
@@ -126,6 +136,14 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         catch (IOException)
         {
             // A sidecar still closing a file; the folder is under bin/ and the next run replaces it.
+        }
+    }
+
+    private static void Flush(StreamWriter log)
+    {
+        lock (log)
+        {
+            log.Flush();
         }
     }
 

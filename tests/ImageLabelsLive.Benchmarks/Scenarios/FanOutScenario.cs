@@ -64,12 +64,17 @@ internal sealed class FanOutScenario : IScenario
             // The id is known only once POST /uploads answers, and the final status comes seconds later, after detection.
             var upload = await app.UploadAsync(feedId, photo, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref watched, upload.ImageId);
+            // Up to a minute for detection; once the record is final, a bounded wait for the last tabs.
             var deadline = Stopwatch.StartNew();
-            var timeout = TimeSpan.FromSeconds(60 + count / 50.0);
+            var timeout = TimeSpan.FromSeconds(60);
             JsonObject? record = null;
             while (deadline.Elapsed < timeout)
             {
-                record ??= await FinalRecordAsync(app, upload.ImageId, cancellationToken).ConfigureAwait(false);
+                if (record is null && (record = await FinalRecordAsync(app, upload.ImageId, cancellationToken).ConfigureAwait(false)) is not null)
+                {
+                    deadline.Restart();
+                    timeout = TimeSpan.FromSeconds(10 + (count / 250.0));
+                }
                 if (record is not null && arrivals.All(arrival => arrival != 0))
                 {
                     break;
