@@ -89,7 +89,8 @@ public static class WebSocketApi
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             KeepAliveInterval = options.KeepAliveInterval,
-            KeepAliveTimeout = options.KeepAliveInterval,
+            // Twice the interval: a client starved of CPU (thousands of sockets on two cores) answers late but is alive.
+            KeepAliveTimeout = options.KeepAliveInterval * 2,
         }).ConfigureAwait(false);
         using var connection = new WebSocketConnection(connectionId, socket, sourceIp, userAgent, connectedAt);
         connections.Add(connection);
