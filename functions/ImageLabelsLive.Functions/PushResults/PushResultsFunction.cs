@@ -29,6 +29,11 @@ public sealed class PushResultsFunction(PushImageUpdateHandler handler)
                 return;
             }
             var report = await handler.HandleAsync(change.NewImage, token).ConfigureAwait(false);
+            if (report.IsSuperseded)
+            {
+                FunctionLog.Info(nameof(PushResultsFunction), $"{change.NewImage.ImageId} {change.NewImage.Status}: a replay behind what was already pushed; not sent again");
+                return;
+            }
             FunctionLog.Info(nameof(PushResultsFunction), $"{change.NewImage.ImageId} {change.NewImage.Status}: {report.Delivered} delivered, {report.Gone} gone, {report.Failures.Count} failed");
             if (!report.Succeeded)
             {
