@@ -4,7 +4,10 @@ using System.Text.Json.Serialization;
 
 namespace Amazon.Lambda.DynamoDBEvents;
 
-/// <summary>DynamoDB Streams sends ApproximateCreationDateTime as epoch seconds, sometimes with a fraction.</summary>
+/// <summary>
+/// DynamoDB Streams sends ApproximateCreationDateTime as epoch seconds, sometimes with a fraction. Anything that is not
+/// a time (text that is no date, a number out of DateTime's range) is a JsonException, like every other malformed field.
+/// </summary>
 internal sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
 {
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -12,15 +15,23 @@ internal sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
         if (reader.TokenType == JsonTokenType.String)
         {
             // Tolerate an ISO 8601 string, as the real Lambda serializer does.
-            return DateTime.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+            return DateTime.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
+                ? parsed
+                : throw new JsonException("ApproximateCreationDateTime is not a date.");
         }
-        if (reader.TryGetInt64(out var whole))
+        if (reader.TokenType != JsonTokenType.Number)
         {
-            return DateTime.UnixEpoch.AddSeconds(whole);
+            throw new JsonException("ApproximateCreationDateTime must be epoch seconds.");
         }
-        var seconds = reader.GetDecimal();
+        if (!reader.TryGetDecimal(out var seconds) || seconds < MinSeconds || seconds > MaxSeconds)
+        {
+            throw new JsonException("ApproximateCreationDateTime is out of range.");
+        }
         return DateTime.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
     }
+
+    private static readonly decimal MinSeconds = (decimal)(DateTime.MinValue - DateTime.UnixEpoch).TotalSeconds;
+    private static readonly decimal MaxSeconds = (decimal)(DateTime.MaxValue - DateTime.UnixEpoch).TotalSeconds;
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
     {
