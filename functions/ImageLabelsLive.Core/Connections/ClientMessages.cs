@@ -17,8 +17,9 @@ public static class ClientMessages
         {
             message = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, WebJson.Default.ClientMessage);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
         {
+            // ArgumentException: text that is not even valid UTF-16 (a lone surrogate) cannot be JSON either.
             return ErrorReply("InvalidMessage", "Messages are JSON objects such as {\"action\":\"ping\"}.");
         }
         return message?.Action switch
