@@ -24,6 +24,12 @@ internal static class StreamBatches
         var response = new StreamsEventResponse { BatchItemFailures = [] };
         foreach (var record in streamEvent.Records ?? [])
         {
+            if (record is null)
+            {
+                // Not a record at all, so there is nothing to handle and no sequence number to report.
+                FunctionLog.Error(function, "skipped a null entry in Records");
+                continue;
+            }
             try
             {
                 var change = new ImageChange(StreamImages.ToRecord(record.Dynamodb?.OldImage), StreamImages.ToRecord(record.Dynamodb?.NewImage));

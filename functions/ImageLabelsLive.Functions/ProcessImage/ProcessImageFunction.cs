@@ -27,7 +27,7 @@ public sealed class ProcessImageFunction(ProcessUploadHandler handler)
         var failures = new List<Exception>();
         foreach (var record in s3Event.Records ?? [])
         {
-            if (record.S3?.Bucket?.Name is not { Length: > 0 } bucket || record.S3.Object?.Key is not { Length: > 0 } encodedKey)
+            if (record?.S3?.Bucket?.Name is not { Length: > 0 } bucket || record.S3.Object?.Key is not { Length: > 0 } encodedKey)
             {
                 FunctionLog.Error(nameof(ProcessImageFunction), "skipped a record without bucket or key");
                 continue;
