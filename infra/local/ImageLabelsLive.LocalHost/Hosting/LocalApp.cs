@@ -264,7 +264,15 @@ public sealed partial class LocalApp : IAsyncDisposable
         {
             return;
         }
-        Logger.LogInformation("{Method} {Path} {Status} {Milliseconds:0} ms", context.Request.Method, path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        // The functions' own calls to the stand-ins (a DynamoDB query, one @connections POST per tab) are the
+        // plumbing behind one user action: thousands per push to a big feed. Uploads and failures stay visible.
+        var level = path.StartsWith("/local/", StringComparison.Ordinal) && context.Response.StatusCode < 400 && !HttpMethods.IsPut(context.Request.Method)
+            ? LogLevel.Debug
+            : LogLevel.Information;
+        if (Logger.IsEnabled(level))
+        {
+            Logger.Log(level, "{Method} {Path} {Status} {Milliseconds:0} ms", context.Request.Method, path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging)
