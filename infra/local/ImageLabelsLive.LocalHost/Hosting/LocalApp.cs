@@ -152,7 +152,9 @@ public sealed partial class LocalApp : IAsyncDisposable
             new SidecarSpec(
                 "detector",
                 settings.SidecarsDirectory,
-                [Path.Combine(settings.SidecarsDirectory, "detector", "server.js"), "--port", Ports.Detector.ToString(Invariant), "--s3-endpoint", settings.Endpoint(LocalSettings.S3Path).ToString(), "--parent-pid", Environment.ProcessId.ToString(Invariant)],
+                [Path.Combine(settings.SidecarsDirectory, "detector", "server.js"), "--port", Ports.Detector.ToString(Invariant), "--s3-endpoint", settings.Endpoint(LocalSettings.S3Path).ToString(), "--parent-pid", Environment.ProcessId.ToString(Invariant),
+                    // Requests wait in the detector's queue rather than being throttled into backing off while its workers idle.
+                    "--queue", "256"],
                 new Uri(DetectorUrl, "health"),
                 DetectorUrl),
         };
