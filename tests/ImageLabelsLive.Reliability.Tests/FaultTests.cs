@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
 using ImageLabelsLive.LocalHost.Tests;
 using ImageLabelsLive.Reliability.Tests.LocalStack;
 using Xunit.Abstractions;
@@ -135,10 +138,10 @@ public sealed class FaultTests(FaultDrillApp stack, ITestOutputHelper output)
         var notifyAfter = await probe.ConsumerAsync("NotifyResults");
 
         output.WriteLine($"SMTP down 8 s: labeled pushes arrived {pushedAfter.TotalSeconds:0.0} s after the first upload (SMTP still down: {smtpWasDown}); emails {emailedAfter.TotalSeconds:0.0} s after");
-        output.WriteLine($"NotifyResults: {duringOutage.Retried - notifyBefore.Retried} record retries by the time the pushes arrived, {notifyAfter.Retried - notifyBefore.Retried} in all, {notifyAfter.Failed - notifyBefore.Failed} given up; emails per image: {string.Join(", ", emailsPerImage)}");
+        output.WriteLine($"NotifyResults: {duringOutage.Retried - notifyBefore.Retried} record retries by the time the pushes arrived, {notifyAfter.Retried - notifyBefore.Retried} in all; emails per image: {string.Join(", ", emailsPerImage)}");
         smtpWasDown.ShouldBeTrue("the pushes should have arrived while SMTP was still down");
         (notifyAfter.Retried - notifyBefore.Retried).ShouldBeGreaterThan(0);
-        (notifyAfter.Failed - notifyBefore.Failed).ShouldBe(0);
+        probe.StreamFailures().ShouldNotContain(entry => tickets.Any(ticket => entry.GetRawText().Contains(ticket.ImageId, StringComparison.Ordinal)), "no record of these images may be given up");
         emailsPerImage.ShouldAllBe(count => count == 1);
     }
 
@@ -182,15 +185,20 @@ public sealed class FaultTests(FaultDrillApp stack, ITestOutputHelper output)
     }
 
     /// <summary>
-    /// An item written straight to the Images table without the attributes of an image record: both consumers report it
-    /// as failed, the mapping retries it, then sends it to the on-failure destination; the records behind it flow.
+    /// A poison image: an item written straight to the Images table without the attributes of an image record, and an
+    /// object uploaded for its key. ProcessImage cannot read it and fails every attempt: after the asynchronous
+    /// invocation's two retries the S3 event goes to its on-failure destination (ProcessImage's dead-letter queue on AWS)
+    /// in Lambda's destination shape, so it can be replayed. Both stream consumers report its record as failed; the
+    /// mapping retries it and sends it to the stream's on-failure destination. The records behind it flow.
     /// </summary>
     [Fact]
-    public async Task PoisonStreamRecord_IsSetAsideAndLaterRecordsFlow()
+    public async Task PoisonImageItem_IsSetAsideByProcessImageAndBothStreamConsumers_LaterRecordsFlow()
     {
         var feedId = AppClient.NewFeedId();
         await using var tab = await client.OpenFeedAsync(feedId);
-        var poisonId = "poison-" + Guid.NewGuid().ToString("N");
+        var poisonId = Guid.CreateVersion7().ToString("N");
+        var key = $"uploads/{feedId}/{poisonId}";
+        var s3FailuresBefore = probe.S3EventFailures().Count;
         var clock = Stopwatch.StartNew();
         using (var dynamoDb = probe.DynamoDb())
         {
@@ -201,26 +209,39 @@ public sealed class FaultTests(FaultDrillApp stack, ITestOutputHelper output)
                 {
                     ["imageId"] = new() { S = poisonId },
                     ["feedId"] = new() { S = feedId },
-                    ["status"] = new() { S = "labeled" },
+                    ["status"] = new() { S = "uploading" },
                     ["size"] = new() { S = "not a number" },
                 },
             });
+        }
+        // Signed with a key of its own, which the local S3 accepts unverified, as LocalStack does.
+        using (var s3 = new AmazonS3Client(new BasicAWSCredentials("reliability", "tests"), new AmazonS3Config { ServiceURL = stack.Endpoints.S3, ForcePathStyle = true, AuthenticationRegion = stack.Endpoints.Region }))
+        {
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = stack.Endpoints.UploadBucket, Key = key, InputStream = new MemoryStream(TestImages.GradientPng()), ContentType = "image/png" });
         }
         var fileName = $"behind-poison-{Guid.NewGuid():N}.png";
         var good = await client.UploadAsync(feedId, fileName, TestImages.GradientPng());
 
         await tab.WaitForAsync(FeedSocket.ImageStatus(good.ImageId, "labeled"), Patience);
         var pushedAfter = clock.Elapsed;
+        await AppClient.EventuallyAsync(() => Task.FromResult(probe.S3EventFailures().Count > s3FailuresBefore), Patience);
+        var eventSetAsideAfter = clock.Elapsed;
         await AppClient.EventuallyAsync(() => Task.FromResult(PoisonEntries(poisonId).Any(entry => entry.Function == "PushResults")), Patience);
         await AppClient.EventuallyAsync(() => Task.FromResult(PoisonEntries(poisonId).Any(entry => entry.Function == "NotifyResults")), TimeSpan.FromSeconds(60));
         var notifierSetItAsideAfter = clock.Elapsed;
         await AppClient.EventuallyAsync(async () => await CountEmailsAsync(fileName) == 1, Patience);
         var emailedAfter = clock.Elapsed;
 
+        var s3Failure = probe.S3EventFailures()[^1];
         var entries = PoisonEntries(poisonId);
-        output.WriteLine($"poison record set aside by {string.Join(" and ", entries.Select(entry => $"{entry.Function} after {entry.Attempts} attempts ({entry.Error})"))}");
+        output.WriteLine($"S3 event set aside {eventSetAsideAfter.TotalSeconds:0.0} s after the item was written: {s3Failure.GetProperty("requestContext").GetRawText()} {s3Failure.GetProperty("responsePayload").GetRawText()}");
+        output.WriteLine($"stream record set aside by {string.Join(" and ", entries.Select(entry => $"{entry.Function} after {entry.Attempts} attempts"))}");
         output.WriteLine($"the image behind it: labeled push {pushedAfter.TotalSeconds:0.0} s, notifier past the poison {notifierSetItAsideAfter.TotalSeconds:0.0} s, email {emailedAfter.TotalSeconds:0.0} s after the poison was written");
-        entries.Select(entry => entry.Function).Order(StringComparer.Ordinal).ShouldBe(["NotifyResults", "PushResults"]);
+        s3Failure.GetProperty("requestContext").GetProperty("condition").GetString().ShouldBe("RetriesExhausted");
+        s3Failure.GetProperty("requestContext").GetProperty("approximateInvokeCount").GetInt32().ShouldBe(3);
+        s3Failure.GetProperty("requestPayload").GetProperty("Records")[0].GetProperty("s3").GetProperty("object").GetProperty("key").GetString().ShouldBe(key);
+        s3Failure.GetProperty("responsePayload").GetProperty("errorMessage").GetString().ShouldNotBeNullOrWhiteSpace();
+        entries.Select(entry => entry.Function).Distinct().Order(StringComparer.Ordinal).ShouldBe(["NotifyResults", "PushResults"]);
         tab.Seen.ShouldNotContain(message => message.GetRawText().Contains(poisonId, StringComparison.Ordinal));
     }
 
