@@ -40,7 +40,7 @@ public static class WebSocketApi
     public static IServiceCollection AddLocalWebSocketApi(this IServiceCollection services, WebSocketApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.AddSingleton(options).AddSingleton<WebSocketConnections>().AddSingleton<ManagementApiFaults>();
+        return services.AddSingleton(options).AddSingleton<WebSocketConnections>().AddSingleton<ManagementApiFaults>().AddSingleton<WebSocketFaults>();
     }
 
     public static IEndpointRouteBuilder MapLocalWebSocketApi(this IEndpointRouteBuilder endpoints, string path)
@@ -86,6 +86,11 @@ public static class WebSocketApi
             return;
         }
 
+        if (context.RequestServices.GetRequiredService<WebSocketFaults>().OpenDelay is { Ticks: > 0 } openDelay)
+        {
+            // Stored by $connect, not yet open: posts to it answer 410 meanwhile, as API Gateway's do.
+            await Task.Delay(openDelay, context.RequestAborted).ConfigureAwait(false);
+        }
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             KeepAliveInterval = options.KeepAliveInterval,

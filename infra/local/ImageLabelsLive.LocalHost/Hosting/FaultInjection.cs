@@ -17,7 +17,9 @@ namespace ImageLabelsLive.LocalHost.Hosting;
 /// long it waits for the pong before dropping the client as vanished (default 15).</description></item>
 /// <item><term>ILL_FAULT_API=1</term><description>Maps the fault control endpoints (otherwise absent):
 /// POST /local/faults/management-api {"status":429,"count":3,"connectionId":"…"} queues post faults (connectionId optional);
-/// POST /local/faults/sidecars/{dynalite|maildev|detector}/down {"seconds":10} kills that sidecar and keeps it down that long.</description></item>
+/// POST /local/faults/sidecars/{dynalite|maildev|detector}/down {"seconds":10} kills that sidecar and keeps it down that long;
+/// POST /local/faults/websocket {"openDelayMs":1500} makes new sockets open that long after their $connect succeeded
+/// (posts to them answer 410 meanwhile, as API Gateway's do; 0 turns it off).</description></item>
 /// </list>
 /// GET /local/faults always answers with the hooks in force and what they have done so far.
 /// </summary>

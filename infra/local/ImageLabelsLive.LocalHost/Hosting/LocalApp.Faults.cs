@@ -17,11 +17,12 @@ public sealed partial class LocalApp
             Logger.LogWarning("Fault injection is on: {Hooks}", string.Join("; ", hooks));
         }
         var managementApi = web.Services.GetRequiredService<ManagementApiFaults>();
+        var webSocket = web.Services.GetRequiredService<WebSocketFaults>();
         foreach (var fault in faults.ManagementApiFaults)
         {
             managementApi.Add(fault);
         }
-        web.MapGet("/local/faults", () => Results.Json(FaultReport(managementApi), LocalHostJson.Default.FaultReport));
+        web.MapGet("/local/faults", () => Results.Json(FaultReport(managementApi, webSocket), LocalHostJson.Default.FaultReport));
         if (!faults.ControlApi)
         {
             return;
@@ -35,7 +36,18 @@ public sealed partial class LocalApp
             }
             managementApi.Add(new ManagementApiFault(request.Status, request.Count, request.ConnectionId));
             Logger.LogWarning("Fault injection: the next {Count} posts to {Connection} answer {Status}", request.Count, request.ConnectionId ?? "any connection", request.Status);
-            return Results.Json(FaultReport(managementApi), LocalHostJson.Default.FaultReport);
+            return Results.Json(FaultReport(managementApi, webSocket), LocalHostJson.Default.FaultReport);
+        });
+        web.MapPost("/local/faults/websocket", async (HttpContext context) =>
+        {
+            var request = await ReadAsync(context, LocalHostJson.Default.WebSocketFaultRequest).ConfigureAwait(false);
+            if (request is null || request.OpenDelayMs is < 0 or > 60_000)
+            {
+                return Results.BadRequest(new Dictionary<string, string> { ["message"] = "Send {\"openDelayMs\": 0 to 60000}." });
+            }
+            webSocket.OpenDelay = TimeSpan.FromMilliseconds(request.OpenDelayMs);
+            Logger.LogWarning("Fault injection: sockets open {Delay} ms after their $connect", request.OpenDelayMs);
+            return Results.Json(FaultReport(managementApi, webSocket), LocalHostJson.Default.FaultReport);
         });
         web.MapPost("/local/faults/sidecars/{name}/down", async (string name, HttpContext context) =>
         {
@@ -46,17 +58,18 @@ public sealed partial class LocalApp
                 return Results.BadRequest(new Dictionary<string, string> { ["message"] = $"Name one of {string.Join(", ", sidecars.Select(s => s.Spec.Name))} and send {{\"seconds\": 0 to 600}}." });
             }
             sidecar.HoldDown(TimeSpan.FromSeconds(request.Seconds));
-            return Results.Json(FaultReport(managementApi), LocalHostJson.Default.FaultReport);
+            return Results.Json(FaultReport(managementApi, webSocket), LocalHostJson.Default.FaultReport);
         });
     }
 
-    private FaultReport FaultReport(ManagementApiFaults managementApi) => new(
+    private FaultReport FaultReport(ManagementApiFaults managementApi, WebSocketFaults webSocket) => new(
         settings.Faults.S3EventDeliveries,
         settings.Faults.StreamDuplicateDeliveries,
         settings.Faults.WebSocketKeepAlive.TotalSeconds,
         settings.Faults.ControlApi,
         managementApi.Remaining,
         managementApi.Served,
+        webSocket.OpenDelay.TotalMilliseconds,
         sidecars.Where(sidecar => sidecar.HeldDownUntil is not null)
             .ToDictionary(sidecar => sidecar.Spec.Name, sidecar => sidecar.HeldDownUntil!.Value.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal));
 

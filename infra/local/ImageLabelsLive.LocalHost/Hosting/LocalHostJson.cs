@@ -34,7 +34,11 @@ public sealed record FaultReport(
     bool ControlApi,
     int ManagementApiFaultsRemaining,
     long ManagementApiFaultsServed,
+    double WebSocketOpenDelayMs,
     IReadOnlyDictionary<string, string> SidecarsHeldDownUntil);
+
+/// <summary>POST /local/faults/websocket.</summary>
+public sealed record WebSocketFaultRequest(int OpenDelayMs);
 
 /// <summary>POST /local/faults/management-api.</summary>
 public sealed record ManagementApiFaultRequest(int Status, int Count, string? ConnectionId);
@@ -49,5 +53,6 @@ public sealed record SidecarDownRequest(double Seconds);
 [JsonSerializable(typeof(FaultReport))]
 [JsonSerializable(typeof(ManagementApiFaultRequest))]
 [JsonSerializable(typeof(SidecarDownRequest))]
+[JsonSerializable(typeof(WebSocketFaultRequest))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class LocalHostJson : JsonSerializerContext;
