@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ImageLabelsLive.Core.Connections;
 using ImageLabelsLive.Core.Ports;
 using ImageLabelsLive.Core.Web;
 
@@ -37,6 +38,26 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB dynamoDb, string tab
             TableName = tableName,
             Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { ["connectionId"] = ImageItems.S(connectionId) },
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteGoneAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        var cutoff = UtcTimestampConverter.ToText(clock.GetUtcNow() - OpenConnectionHandler.OpeningGracePeriod);
+        try
+        {
+            await dynamoDb.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = tableName,
+                Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { ["connectionId"] = ImageItems.S(connectionId) },
+                // connectedAt is fixed-width ISO 8601 UTC, so text order is time order.
+                ConditionExpression = "attribute_not_exists(connectedAt) OR connectedAt < :cutoff",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":cutoff"] = ImageItems.S(cutoff) },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Connected moments ago: it may still be opening. $disconnect, or a push after the grace period, removes it if it is gone.
+        }
     }
 
     public async Task<IReadOnlyList<string>> ListByFeedAsync(string feedId, CancellationToken cancellationToken)

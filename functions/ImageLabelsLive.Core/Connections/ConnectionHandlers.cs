@@ -10,6 +10,12 @@ public sealed class OpenConnectionHandler(IConnectionStore connections, TimeProv
     /// <summary>A little over API Gateway's 2-hour connection limit, so the store's TTL only removes what API Gateway has closed.</summary>
     public static TimeSpan Lifetime { get; } = TimeSpan.FromHours(2) + TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a new connection may answer 410 without being deleted: it is stored before API Gateway opens it (the
+    /// $connect integration may take up to 29 s), and posts to it are "gone" until then.
+    /// </summary>
+    public static TimeSpan OpeningGracePeriod { get; } = TimeSpan.FromSeconds(30);
+
     public async Task<ImageError?> HandleAsync(string connectionId, string? feedId, CancellationToken cancellationToken)
     {
         if (!FeedId.IsValid(feedId))

@@ -10,6 +10,14 @@ public interface IConnectionStore
 
     Task DeleteAsync(string connectionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes a connection the management API called gone (410), unless it connected within
+    /// <see cref="Connections.OpenConnectionHandler.OpeningGracePeriod"/>: API Gateway answers 410 for a connection
+    /// whose $connect has not returned yet, and deleting that one would leave its tab, once open, without pushes.
+    /// A store that does not know when connections were made deletes at once.
+    /// </summary>
+    Task DeleteGoneAsync(string connectionId, CancellationToken cancellationToken) => DeleteAsync(connectionId, cancellationToken);
+
     /// <summary>The ids of the feed's open connections.</summary>
     Task<IReadOnlyList<string>> ListByFeedAsync(string feedId, CancellationToken cancellationToken);
 }

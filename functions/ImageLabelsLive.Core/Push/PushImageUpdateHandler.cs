@@ -57,7 +57,7 @@ public sealed class PushImageUpdateHandler(IConnectionStore connections, IConnec
                 if (await messenger.SendAsync(connectionId, message, token).ConfigureAwait(false) == DeliveryResult.Gone)
                 {
                     Interlocked.Increment(ref gone);
-                    await connections.DeleteAsync(connectionId, token).ConfigureAwait(false);
+                    await connections.DeleteGoneAsync(connectionId, token).ConfigureAwait(false);
                 }
                 else
                 {
