@@ -106,6 +106,59 @@ public sealed class StaleConnectionTests(FaultDrillApp stack, ITestOutputHelper 
         }
     }
 
+    /// <summary>
+    /// API Gateway opens a socket only after its $connect has returned, and answers 410 to posts for it until then. A push
+    /// that lands in that window must not delete the connection $connect just stored, or the tab, once open, never gets
+    /// another push. The window is widened to 2 s here (locally it is a few milliseconds; on AWS, the $connect duration).
+    /// </summary>
+    [Fact]
+    public async Task Push_ToAConnectionStillOpening_DoesNotDeleteItAndItGetsLaterPushes()
+    {
+        var feedId = AppClient.NewFeedId();
+        await using var open = await client.OpenFeedAsync(feedId);
+        FeedSocket? opening = null;
+        try
+        {
+            await probe.SetWebSocketOpenDelayAsync(TimeSpan.FromSeconds(2));
+            var connecting = client.OpenFeedAsync(feedId);
+            await AppClient.EventuallyAsync(async () => (await client.ConnectionIdsOfFeedAsync(feedId)).Count == 2, Patience);
+            var first = await client.UploadAsync(feedId, "while-a-tab-opens.png", TestImages.GradientPng());
+            await open.WaitForAsync(FeedSocket.ImageStatus(first.ImageId, "uploading"), Patience);
+            opening = await connecting;
+            await probe.SetWebSocketOpenDelayAsync(TimeSpan.Zero);
+            await open.WaitForAsync(FeedSocket.ImageStatus(first.ImageId, "labeled"), Patience);
+
+            var second = await client.UploadAsync(feedId, "after-it-opened.png", TestImages.GradientPng());
+            await open.WaitForAsync(FeedSocket.ImageStatus(second.ImageId, "labeled"), Patience);
+            var reached = await Reached(opening, second.ImageId);
+
+            output.WriteLine($"PushResults while the second tab was opening: {string.Join(" | ", stack.App.Log.Split('\n').Where(line => line.Contains($"[PushResultsFunction] {first.ImageId} Uploading", StringComparison.Ordinal)).Select(line => line.Trim()))}");
+            output.WriteLine($"the tab that was opening then got the next image's labeled push: {reached}; connections in the table: {(await client.ConnectionIdsOfFeedAsync(feedId)).Count}");
+            reached.ShouldBeTrue("the tab that was still opening lost its connection entry, so it gets no pushes");
+        }
+        finally
+        {
+            await probe.SetWebSocketOpenDelayAsync(TimeSpan.Zero);
+            if (opening is not null)
+            {
+                await opening.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<bool> Reached(FeedSocket tab, string imageId)
+    {
+        try
+        {
+            await tab.WaitForAsync(FeedSocket.ImageStatus(imageId, "labeled"), TimeSpan.FromSeconds(10));
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Opens a connection and learns its id: the one the feed's table entries gained.</summary>
     private async Task<(T Connection, string Id)> OpenAsync<T>(string feedId, Func<Task<T>> open)
     {
@@ -146,7 +199,7 @@ public sealed class StaleConnectionTests(FaultDrillApp stack, ITestOutputHelper 
         return tcp;
     }
 
-    /// <summary>A Connections entry whose socket is long gone (its $disconnect never ran, e.g. the host crashed).</summary>
+    /// <summary>A Connections entry whose socket is long gone (its $disconnect never ran: the host crashed 10 minutes ago).</summary>
     private async Task<string> AddGhostAsync(string feedId)
     {
         var id = "ghost" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(6)).Replace('/', '_').Replace('+', '-') + "=";
@@ -158,7 +211,7 @@ public sealed class StaleConnectionTests(FaultDrillApp stack, ITestOutputHelper 
             {
                 ["connectionId"] = new() { S = id },
                 ["feedId"] = new() { S = feedId },
-                ["connectedAt"] = new() { S = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture) },
+                ["connectedAt"] = new() { S = DateTimeOffset.UtcNow.AddMinutes(-10).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture) },
                 ["expiresAt"] = new() { N = DateTimeOffset.UtcNow.AddHours(2).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) },
             },
         });

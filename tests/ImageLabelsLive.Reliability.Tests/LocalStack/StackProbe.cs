@@ -57,6 +57,13 @@ public sealed class StackProbe(LocalAppFixture stack)
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>New sockets open <paramref name="delay"/> after their $connect succeeded (zero: at once).</summary>
+    public async Task SetWebSocketOpenDelayAsync(TimeSpan delay)
+    {
+        using var response = await stack.Http.PostAsJsonAsync(new Uri(stack.BaseUrl, "local/faults/websocket"), new { openDelayMs = (int)delay.TotalMilliseconds });
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>The stream consumers' on-failure destination: one JSON object per record given up on.</summary>
     public IReadOnlyList<JsonElement> StreamFailures() => JsonLines("stream-failures.jsonl");
 
