@@ -84,15 +84,18 @@ public sealed class HooksOffByDefaultTests(PlainApp stack)
         var report = await new StackProbe(stack).FaultsAsync();
         using var managementApi = await stack.Http.PostAsJsonAsync(new Uri(stack.BaseUrl, "local/faults/management-api"), new { status = 429, count = 1 });
         using var sidecar = await stack.Http.PostAsJsonAsync(new Uri(stack.BaseUrl, "local/faults/sidecars/detector/down"), new { seconds = 5 });
+        using var webSocket = await stack.Http.PostAsJsonAsync(new Uri(stack.BaseUrl, "local/faults/websocket"), new { openDelayMs = 1000 });
 
         report.GetProperty("s3EventDeliveries").GetInt32().ShouldBe(1);
         report.GetProperty("streamDuplicateDeliveries").GetInt32().ShouldBe(1);
         report.GetProperty("webSocketKeepAliveSeconds").GetDouble().ShouldBe(15);
         report.GetProperty("controlApi").GetBoolean().ShouldBeFalse();
         report.GetProperty("managementApiFaultsRemaining").GetInt32().ShouldBe(0);
+        report.GetProperty("webSocketOpenDelayMs").GetDouble().ShouldBe(0);
         report.GetProperty("sidecarsHeldDownUntil").EnumerateObject().ShouldBeEmpty();
         managementApi.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed);
         sidecar.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed);
+        webSocket.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed);
         (await new StackProbe(stack).IsUpAsync("detector")).ShouldBeTrue();
     }
 }

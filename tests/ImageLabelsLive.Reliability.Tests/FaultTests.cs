@@ -50,7 +50,7 @@ public sealed class FaultTests(FaultDrillApp stack, ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Down for longer than ProcessImage's patience (6 s in this stack, 30 s by default on AWS): each image fails with
+    /// Down for longer than ProcessImage's patience (8 s in this stack, 30 s by default on AWS): each image fails with
     /// LabelingUnavailable and a sentence that says to upload it again; none is left in "processing". Once the detector is
     /// back, uploads are labeled again.
     /// </summary>

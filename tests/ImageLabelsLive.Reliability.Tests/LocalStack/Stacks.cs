@@ -27,7 +27,8 @@ public sealed class FaultDrillApp() : LocalAppFixture(new Dictionary<string, str
     ["DETECTOR_RETRY_SECONDS"] = FaultDrillApp.DetectorPatienceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
 })
 {
-    public const int DetectorPatienceSeconds = 6;
+    /// <summary>Longer than a detector restart (about 2.5 s), shorter than the outage the drill holds it down for.</summary>
+    public const int DetectorPatienceSeconds = 8;
 }
 
 [CollectionDefinition(Name)]
