@@ -12,7 +12,7 @@ namespace ImageLabelsLive.Reliability.Tests;
 /// <summary>
 /// Half of a feed's connections vanish without a close, in the three ways that happen: the client's TCP connection is
 /// torn down (the server notices), the client is still connected but never reads again (the server believes it alive
-/// until its keep-alive ping goes unanswered; 2 s in this stack, as API Gateway's idle checks would), and a connection
+/// until its keep-alive ping goes unanswered for two intervals; 2 s each in this stack), and a connection
 /// is still in the table with no socket at all (its $disconnect never ran). Live tabs still get every push, every dead
 /// connection leaves the Connections table, and no stream batch fails.
 /// </summary>

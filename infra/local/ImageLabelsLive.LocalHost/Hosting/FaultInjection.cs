@@ -13,8 +13,8 @@ namespace ImageLabelsLive.LocalHost.Hosting;
 /// to each consumer (the event source mapping's DuplicateDeliveries; default 1).</description></item>
 /// <item><term>ILL_MANAGEMENT_API_FAULTS=LIST</term><description>The first posts to @connections answer these statuses
 /// instead of reaching the socket, e.g. "429x3,500x2": three 429s, then two 500s. Only 429 and 500–599.</description></item>
-/// <item><term>ILL_WEBSOCKET_KEEPALIVE_SECONDS=N</term><description>How often the WebSocket endpoint pings each client, and how
-/// long it waits for the pong before dropping the client as vanished (default 15).</description></item>
+/// <item><term>ILL_WEBSOCKET_KEEPALIVE_SECONDS=N</term><description>How often the WebSocket endpoint pings each client; a client
+/// that leaves a ping unanswered for twice that long is dropped as vanished (default 15).</description></item>
 /// <item><term>ILL_FAULT_API=1</term><description>Maps the fault control endpoints (otherwise absent):
 /// POST /local/faults/management-api {"status":429,"count":3,"connectionId":"…"} queues post faults (connectionId optional);
 /// POST /local/faults/sidecars/{dynalite|maildev|detector}/down {"seconds":10} kills that sidecar and keeps it down that long;
