@@ -19,11 +19,9 @@ public sealed class ConnectFunction(OpenConnectionHandler handler)
 
     public async Task<APIGatewayProxyResponse> HandleAsync(APIGatewayProxyRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var connectionId = request.RequestContext?.ConnectionId;
-        if (string.IsNullOrEmpty(connectionId))
+        if (WebSocketResponses.ConnectionIdOf(request) is not { } connectionId)
         {
-            return WebSocketResponses.Status(HttpStatusCode.BadRequest, "The event has no requestContext.connectionId.");
+            return WebSocketResponses.NoConnectionId;
         }
         var error = await handler.HandleAsync(connectionId, request.QueryStringParameters.Get("feed"), cancellationToken).ConfigureAwait(false);
         return error is null

@@ -11,4 +11,14 @@ internal static class WebSocketResponses
         StatusCode = (int)status,
         Body = body,
     };
+
+    /// <summary>A route event without requestContext.connectionId is not API Gateway's; it gets 400 and changes nothing.</summary>
+    public static APIGatewayProxyResponse NoConnectionId => Status(HttpStatusCode.BadRequest, "The event has no requestContext.connectionId.");
+
+    /// <summary>The event's connection id, or null when it has none.</summary>
+    public static string? ConnectionIdOf(APIGatewayProxyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return string.IsNullOrEmpty(request.RequestContext?.ConnectionId) ? null : request.RequestContext.ConnectionId;
+    }
 }
