@@ -24,32 +24,28 @@ internal sealed class Alarms : Construct
     public void OnDeadLetters(string name, IQueue queue)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        var alarm = queue.MetricApproximateNumberOfMessagesVisible(new MetricOptions
-        {
-            Period = Duration.Minutes(5),
-            Statistic = Stats.MAXIMUM,
-        }).CreateAlarm(this, name + "DeadLetters", new CreateAlarmOptions
-        {
-            AlarmDescription = $"{name}: a message is waiting in the dead-letter queue; the pipeline gave up on it.",
-            Threshold = 1,
-            EvaluationPeriods = 1,
-            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-            TreatMissingData = TreatMissingData.NOT_BREACHING,
-        });
-        alarm.AddAlarmAction(Action);
+        AlarmOnAny(
+            queue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Duration.Minutes(5), Statistic = Stats.MAXIMUM }),
+            name + "DeadLetters",
+            $"{name}: a message is waiting in the dead-letter queue; the pipeline gave up on it.");
     }
 
     /// <summary>Any invocation error within five minutes.</summary>
     public void OnErrors(string name, IFunction function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        var alarm = function.MetricErrors(new MetricOptions
+        AlarmOnAny(
+            function.MetricErrors(new MetricOptions { Period = Duration.Minutes(5), Statistic = Stats.SUM }),
+            name + "Errors",
+            $"{name}: the function returned errors.");
+    }
+
+    /// <summary>Alarms (and emails the topic) when the metric is 1 or more in one period; no data is no trouble.</summary>
+    private void AlarmOnAny(Metric metric, string id, string description)
+    {
+        var alarm = metric.CreateAlarm(this, id, new CreateAlarmOptions
         {
-            Period = Duration.Minutes(5),
-            Statistic = Stats.SUM,
-        }).CreateAlarm(this, name + "Errors", new CreateAlarmOptions
-        {
-            AlarmDescription = $"{name}: the function returned errors.",
+            AlarmDescription = description,
             Threshold = 1,
             EvaluationPeriods = 1,
             ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
