@@ -1,8 +1,10 @@
 'use strict';
 
 // A worker thread that keeps its models warm and serves one job at a time. The object model
-// (CenterNet) loads at start, so /health means "labels can be answered"; the face, text and
-// moderation models load on their first job and stay loaded for the worker's life.
+// (CenterNet) loads at start, so /health answers as soon as labels can be; the face, text and
+// moderation models then load in the background, one after the other, each with one warm-up
+// inference, and stay loaded for the worker's life. A job that needs one before it is ready
+// waits for that load (or starts it, if the background load failed).
 // A job names the analyses it wants: labels (objects), properties, faces, text, moderation.
 
 const { parentPort } = require('node:worker_threads');
@@ -20,7 +22,26 @@ const { loadModerationModel, MODERATION_INPUT_SIZE } = require('./moderation-mod
 console.log = (...args) => console.error(...args);
 console.info = (...args) => console.error(...args);
 
-const lazyLoaders = { faces: loadFaceModel, text: loadTextModel, moderation: loadModerationModel };
+const sharp = require('sharp');
+
+// Each loader also runs one inference on a blank image: the first one compiles and allocates.
+const lazyLoaders = {
+  async faces() {
+    const faces = await loadFaceModel();
+    await faces.detectFaces(new Uint8Array(64 * 64 * 3), 64, 64);
+    return faces;
+  },
+  async text() {
+    const text = await loadTextModel();
+    await text.recognizeLines(await sharp({ create: { width: 32, height: 32, channels: 3, background: 'white' } }).png().toBuffer());
+    return text;
+  },
+  async moderation() {
+    const moderation = await loadModerationModel();
+    await moderation.classify(new Uint8Array(MODERATION_INPUT_SIZE * MODERATION_INPUT_SIZE * 3));
+    return moderation;
+  },
+};
 const lazyModels = {};
 const loadTimes = {};
 
@@ -96,10 +117,23 @@ async function runJob(detector, job) {
   return result;
 }
 
+async function warmInBackground(started) {
+  for (const name of Object.keys(lazyLoaders)) {
+    try {
+      await model(name);
+    } catch (error) {
+      process.stderr.write(`detector worker: ${error.message}; it will be tried again on the first job that needs it\n`);
+    }
+  }
+  const each = Object.entries(loadTimes).map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', ');
+  parentPort.postMessage({ type: 'warm', sinceStartMs: performance.now() - started, each });
+}
+
 async function main() {
   const started = performance.now();
   const detector = await loadDetector();
   parentPort.postMessage({ type: 'ready', loadMs: performance.now() - started, backend: detector.backend });
+  warmInBackground(started);
   parentPort.on('message', async (job) => {
     try {
       const result = await runJob(detector, job);

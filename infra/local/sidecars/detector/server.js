@@ -244,6 +244,9 @@ function main() {
   pool.on('ready', (index, loadMs) => {
     process.stderr.write(`detector worker ${index} ready: model loaded in ${Math.round(loadMs)} ms (${Math.round(performance.now() - startedAt)} ms since start)\n`);
   });
+  pool.on('warm', (index, sinceStartMs, each) => {
+    process.stderr.write(`detector worker ${index} warm: every model loaded ${Math.round(sinceStartMs)} ms after the worker started (${each})\n`);
+  });
   pool.on('fatal', (message) => {
     process.stderr.write(`detector cannot start: ${message}\n`);
     process.exit(1);

@@ -26,6 +26,10 @@ async function loadTextModel() {
     errorHandler: (error) => process.stderr.write(`tesseract: ${error}\n`),
   });
 
+  // The PNGs given to it carry no resolution, so tesseract would assume 70 dpi and warn on stderr
+  // for every image; saying so once keeps the same behaviour without the noise.
+  await worker.setParameters({ user_defined_dpi: '70' });
+
   /**
    * @param {Buffer} png the image, oriented as displayed
    * @returns {Promise<{text: string, confidence: number, bbox: {x0: number, y0: number, x1: number, y1: number}, words: {text: string, confidence: number, bbox: object}[]}[]>}
