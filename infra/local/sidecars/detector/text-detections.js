@@ -5,9 +5,10 @@
 // Geometry is the axis-aligned box tesseract reports, as ratios of the image, with the same box
 // as a four-point Polygon.
 
-// Tesseract reads texture as text with confidences mostly under 50 and real printed text at
-// 85-96 (measured on ../shared's photos and on rendered text); a line or word under this is noise.
-const MIN_TEXT_CONFIDENCE = 60;
+// Tesseract reads texture as text too. On ../shared's eight photos (none shows legible text) such
+// "lines" score 0-62, while text rendered from SVG reads at 90-96; a line under this is noise, and
+// so is a word under it (single noise words inside such lines reached 94, so a word alone is not trusted).
+const MIN_TEXT_CONFIDENCE = 70;
 // A "line" with no letter or digit (a row of dashes, a stray bracket) is noise too.
 const HAS_ALPHANUMERIC = /[\p{L}\p{N}]/u;
 
