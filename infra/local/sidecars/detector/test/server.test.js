@@ -264,10 +264,14 @@ test('detectFaces_photosWithoutFaces_areEmpty', SKIP_SHARED, async () => {
   }
 });
 
-test('detectLabels_portraitAndTextImage_addFaceAndTextLabels', SKIP_SHARED, async () => {
+test('detectLabels_portrait_addsAFaceLabelAndNoText', SKIP_SHARED, async () => {
   const portrait = (await detectOk(detector.url, bytesRequest(sharedImage('person_portrait_grace_hopper.jpg'), { MinConfidence: 30 }))).Labels;
   assert.ok(find(portrait, 'Face') && find(portrait, 'Person'), JSON.stringify(portrait.map((l) => l.Name)));
+  assert.deepEqual(find(portrait, 'Face').Parents, [{ Name: 'Head' }, { Name: 'Person' }]);
   assert.ok(!find(portrait, 'Text'));
+});
+
+test('detectLabels_generatedTextImage_addsATextLabelAndNoFace', async () => {
   const text = (await detectOk(detector.url, bytesRequest(await textPng(['Opening hours 9 to 5']), { MinConfidence: 30 }))).Labels;
   assert.deepEqual(find(text, 'Text')?.Categories, [{ Name: 'Text and Documents' }]);
   assert.ok(!find(text, 'Face'));
