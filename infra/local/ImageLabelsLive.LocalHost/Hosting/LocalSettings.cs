@@ -42,6 +42,7 @@ public sealed record LocalSettings
 
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
     public string TopicArn => $"arn:aws:sns:{Region}:{AccountId}:{TopicName}";
+    public string PushShardTopicArn => $"arn:aws:sns:{Region}:{AccountId}:push-shards";
     public string ObjectsDirectory => Path.Combine(DataDirectory, "s3");
     public string DynamoDbDirectory => Path.Combine(DataDirectory, "dynamodb");
     public string FrontendDirectory => Path.Combine(RepositoryRoot, "frontend", "dist");
