@@ -11,5 +11,6 @@ public static class LocalFunctionNames
     public const string Default = "Default";
     public const string ProcessImage = "ProcessImage";
     public const string PushResults = "PushResults";
+    public const string PushShard = "PushShard";
     public const string NotifyResults = "NotifyResults";
 }
