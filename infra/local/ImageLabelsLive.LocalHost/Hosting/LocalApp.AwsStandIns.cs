@@ -39,6 +39,7 @@ public sealed partial class LocalApp
             AccountId = settings.AccountId,
             ImagesTableName = settings.ImagesTable,
             ConnectionsTableName = settings.ConnectionsTable,
+            FeedIndexTableName = settings.FeedIndexTable,
         });
         // The same settings as the CDK app's event source mappings (infra/aws/StreamConsumers.cs), with local backoff.
         var failures = Path.Combine(settings.DataDirectory, "stream-failures.jsonl");
@@ -49,6 +50,16 @@ public sealed partial class LocalApp
             BatchSize = 50,
             MaximumRetryAttempts = 3,
             MaximumRecordAge = TimeSpan.FromMinutes(15),
+            OnFailureDestinationPath = failures,
+            DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
+        });
+        services.AddLocalDynamoDbStreamConsumer(new EventSourceMappingOptions
+        {
+            FunctionName = LocalFunctionNames.IndexFeed,
+            TableName = settings.ImagesTable,
+            BatchSize = 100,
+            MaximumRetryAttempts = 10,
+            MaximumRecordAge = TimeSpan.FromHours(6),
             OnFailureDestinationPath = failures,
             DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
         });

@@ -8,6 +8,10 @@ using ImageLabelsLive.Functions.NotifyResults;
 using ImageLabelsLive.Functions.ProcessImage;
 using ImageLabelsLive.Functions.PushResults;
 using ImageLabelsLive.Functions.UploadUrl;
+using ImageLabelsLive.Functions.GetFeedLabels;
+using ImageLabelsLive.Functions.ExportFeed;
+using ImageLabelsLive.Functions.DeleteImage;
+using ImageLabelsLive.Functions.IndexFeed;
 using ImageLabelsLive.LocalAws.Lambda;
 using Microsoft.Extensions.Logging;
 
@@ -37,6 +41,10 @@ public sealed class InProcessLambdaInvoker : ILambdaInvoker
             [LocalFunctionNames.ProcessImage] = Entry(() => new ProcessImageFunction().HandleAsync),
             [LocalFunctionNames.PushResults] = Entry(() => new PushResultsFunction().HandleAsync),
             [LocalFunctionNames.NotifyResults] = Entry(() => new NotifyResultsFunction().HandleAsync),
+            [LocalFunctionNames.GetFeedLabels] = Entry(() => new GetFeedLabelsFunction().HandleAsync),
+            [LocalFunctionNames.ExportFeed] = Entry(() => new ExportFeedFunction().HandleAsync),
+            [LocalFunctionNames.DeleteImage] = Entry(() => new DeleteImageFunction().HandleAsync),
+            [LocalFunctionNames.IndexFeed] = Entry(() => new IndexFeedFunction().HandleAsync),
         };
     }
 
