@@ -19,46 +19,64 @@ public sealed class DynamoDbFeedQueries(IAmazonDynamoDB dynamoDb, string imagesT
     /// <summary>How many index reads one request may make when few of the members match the other labels.</summary>
     public const int MaxRounds = 10;
 
+    /// <summary>
+    /// The Images table's feed index sorts by createdAt only, and orders equal times arbitrarily. So a page reads on
+    /// until the last time's group is complete, sorts by (createdAt, imageId) itself, and the next page starts at the
+    /// last createdAt again (createdAt ≤ t) skipping what was already returned: exact order, nothing skipped or repeated.
+    /// </summary>
     public async Task<FeedPage> ListAsync(string feedId, int limit, FeedPosition? after, CancellationToken cancellationToken)
     {
-        var found = new List<ImageRecord>(limit);
-        var start = after is null ? null : new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        var candidates = new List<ImageRecord>(limit + 1);
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
         {
-            ["imageId"] = new() { S = after.ImageId },
-            ["feedId"] = new() { S = feedId },
-            ["createdAt"] = new() { S = UtcTimestampConverter.ToText(after.At) },
+            [":feedId"] = new() { S = feedId },
+            [":deleted"] = new() { S = ImageStatus.Deleted.ToWire() },
         };
-        for (var round = 0; round < MaxRounds; round++)
+        var condition = "feedId = :feedId";
+        if (after is not null)
+        {
+            condition += " AND createdAt <= :at";
+            values[":at"] = new() { S = UtcTimestampConverter.ToText(after.At) };
+        }
+        Dictionary<string, AttributeValue>? start = null;
+        var more = true;
+        while (more)
         {
             var response = await dynamoDb.QueryAsync(new QueryRequest
             {
                 TableName = imagesTable,
                 IndexName = ImageItems.FeedIndex,
-                KeyConditionExpression = "feedId = :feedId",
+                KeyConditionExpression = condition,
                 FilterExpression = "#status <> :deleted",
                 ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#status"] = "status" },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
-                {
-                    [":feedId"] = new() { S = feedId },
-                    [":deleted"] = new() { S = ImageStatus.Deleted.ToWire() },
-                },
+                ExpressionAttributeValues = values,
                 ScanIndexForward = false,
-                Limit = limit - found.Count,
+                Limit = limit + 1,
                 ExclusiveStartKey = start,
             }, cancellationToken).ConfigureAwait(false);
-            found.AddRange((response.Items ?? []).Select(ImageItems.FromItem));
+            foreach (var record in (response.Items ?? []).Select(ImageItems.FromItem))
+            {
+                if (after is null || IsAfter(record, after))
+                {
+                    candidates.Add(record);
+                }
+            }
             start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-            if (start is null || found.Count >= limit)
+            more = start is not null;
+            // Enough once more than a page is in hand and the last time's group is complete.
+            if (candidates.Count > limit && candidates[^1].CreatedAt < candidates[limit - 1].CreatedAt)
             {
                 break;
             }
         }
-        // Resume after the last record returned (or after the last one read, when tombstones filled the rounds).
-        FeedPosition? nextPosition = start is null ? null
-            : found.Count > 0 ? new FeedPosition(found[^1].CreatedAt, found[^1].ImageId)
-            : new FeedPosition(UtcTimestampConverter.Parse(start["createdAt"].S), start["imageId"].S);
-        return new FeedPage(found, nextPosition);
+        var ordered = candidates.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.ImageId, StringComparer.Ordinal).ToArray();
+        var page = ordered.Take(limit).ToArray();
+        var hasMore = ordered.Length > limit || more;
+        return new FeedPage(page, hasMore && page.Length > 0 ? new FeedPosition(page[^1].CreatedAt, page[^1].ImageId) : null);
     }
+
+    private static bool IsAfter(ImageRecord record, FeedPosition after) =>
+        record.CreatedAt < after.At || (record.CreatedAt == after.At && string.CompareOrdinal(record.ImageId, after.ImageId) < 0);
 
     public async Task<FeedPage> ListWithLabelAsync(string feedId, string label, int limit, FeedPosition? after, Func<ImageRecord, bool> alsoMatches, CancellationToken cancellationToken)
     {

@@ -27,7 +27,9 @@ public sealed class CreateUploadHandler(IImageStore images, IUploadUrlSigner sig
         {
             var same = await feeds.FindBySha256Async(command.FeedId!, sha256, cancellationToken).ConfigureAwait(false);
             // A failed or deleted image is no reason to refuse the bytes: they may label this time.
-            if (same.Where(image => image.Status is not (ImageStatus.Failed or ImageStatus.Deleted)).MaxBy(image => image.CreatedAt) is { } existing)
+            // The furthest along, then the oldest: the card people already see.
+            if (same.Where(image => image.Status is not (ImageStatus.Failed or ImageStatus.Deleted))
+                    .OrderByDescending(image => image.Status).ThenBy(image => image.CreatedAt).FirstOrDefault() is { } existing)
             {
                 return (null, new DuplicateUploadResult(existing.ImageId, (links ?? ImageLinks.None).WithLink(existing)), null);
             }
