@@ -20,6 +20,7 @@ using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Notifications;
 using ImageLabelsLive.Core.Processing;
 using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Core.Uploads;
 
 namespace ImageLabelsLive.Functions.Hosting;
@@ -83,7 +84,14 @@ public sealed class FunctionContainer(FunctionSettings settings)
         Connections,
         new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
         settings.PushConcurrency,
-        ImageLinks);
+        ImageLinks,
+        settings.PushShardTopicArn is { } shardTopic ? new SnsPushShardDispatcher(AwsClientFactory.CreateSns(settings), shardTopic) : null,
+        new PushShardPlan(settings.PushShardSize));
+
+    public PushShardHandler PushShard() => new(
+        Connections,
+        new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
+        settings.PushConcurrency);
 
     public NotifyResultHandler NotifyResult() => new(
         Images,

@@ -7,6 +7,7 @@ using ImageLabelsLive.Functions.ListFeedImages;
 using ImageLabelsLive.Functions.NotifyResults;
 using ImageLabelsLive.Functions.ProcessImage;
 using ImageLabelsLive.Functions.PushResults;
+using ImageLabelsLive.Functions.PushShard;
 using ImageLabelsLive.Functions.UploadUrl;
 using ImageLabelsLive.Functions.GetFeedLabels;
 using ImageLabelsLive.Functions.ExportFeed;
@@ -40,6 +41,7 @@ public sealed class InProcessLambdaInvoker : ILambdaInvoker
             [LocalFunctionNames.Default] = Entry(() => DefaultRouteFunction.HandleAsync),
             [LocalFunctionNames.ProcessImage] = Entry(() => new ProcessImageFunction().HandleAsync),
             [LocalFunctionNames.PushResults] = Entry(() => new PushResultsFunction().HandleAsync),
+            [LocalFunctionNames.PushShard] = Entry(() => new PushShardFunction().HandleAsync),
             [LocalFunctionNames.NotifyResults] = Entry(() => new NotifyResultsFunction().HandleAsync),
             [LocalFunctionNames.GetFeedLabels] = Entry(() => new GetFeedLabelsFunction().HandleAsync),
             [LocalFunctionNames.ExportFeed] = Entry(() => new ExportFeedFunction().HandleAsync),
