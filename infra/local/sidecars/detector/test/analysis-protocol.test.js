@@ -9,6 +9,7 @@ const { once } = require('node:events');
 const { RekognitionError, TARGETS, parseDetectFacesRequest, parseDetectTextRequest, parseDetectModerationLabelsRequest } = require('../protocol');
 const { createDetectorServer } = require('../server');
 const { request } = require('../test-support/harness');
+const { HAVE_MODEL, MODEL_PATH, loadModel, shapeProblems } = require('../test-support/botocore-shapes');
 
 const PNG_HEADER = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const IMAGE = { Bytes: PNG_HEADER.toString('base64') };
@@ -168,4 +169,14 @@ test('server_eachNewOperation_refusesNonImagesAndMissingImagesAsRekognitionDoes'
   }
   assert.equal(pool.payloads.length, 0);
   await detector.close();
+});
+
+test('botocoreShapeCheck_nonConformingFaceDetail_isReported', { skip: HAVE_MODEL ? false : `botocore model not found at ${MODEL_PATH}` }, () => {
+  const problems = shapeProblems(loadModel(), 'DetectFacesResponse', { FaceDetails: [{ Gender: { Value: 'Other' }, Emotions: [{ Type: 'BORED', Confidence: 101 }], AgeRange: { Low: 1.5 } }] });
+  assert.deepEqual(problems, [
+    "DetectFacesResponse.FaceDetails[0].Gender.Value: Other is not one of GenderType's values",
+    "DetectFacesResponse.FaceDetails[0].Emotions[0].Type: BORED is not one of EmotionName's values",
+    'DetectFacesResponse.FaceDetails[0].Emotions[0].Confidence: 101 > max 100',
+    'DetectFacesResponse.FaceDetails[0].AgeRange.Low: expected an integer, got 1.5',
+  ]);
 });

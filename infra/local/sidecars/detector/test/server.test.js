@@ -11,6 +11,7 @@ const path = require('node:path');
 const { once } = require('node:events');
 const sharp = require('sharp');
 const { HAVE_SHARED, SHARED_IMAGES, SKIP_WITHOUT_SHARED, bytesRequest, detectLabels, request, sharedImage, startDetector } = require('../test-support/harness');
+const { HAVE_MODEL, MODEL_PATH, loadModel, shapeProblems } = require('../test-support/botocore-shapes');
 
 const PHOTOS = [
   'cat_chelsea.png',
@@ -264,10 +265,14 @@ test('detectFaces_photosWithoutFaces_areEmpty', SKIP_SHARED, async () => {
   }
 });
 
-test('detectLabels_portraitAndTextImage_addFaceAndTextLabels', SKIP_SHARED, async () => {
+test('detectLabels_portrait_addsAFaceLabelAndNoText', SKIP_SHARED, async () => {
   const portrait = (await detectOk(detector.url, bytesRequest(sharedImage('person_portrait_grace_hopper.jpg'), { MinConfidence: 30 }))).Labels;
   assert.ok(find(portrait, 'Face') && find(portrait, 'Person'), JSON.stringify(portrait.map((l) => l.Name)));
+  assert.deepEqual(find(portrait, 'Face').Parents, [{ Name: 'Head' }, { Name: 'Person' }]);
   assert.ok(!find(portrait, 'Text'));
+});
+
+test('detectLabels_generatedTextImage_addsATextLabelAndNoFace', async () => {
   const text = (await detectOk(detector.url, bytesRequest(await textPng(['Opening hours 9 to 5']), { MinConfidence: 30 }))).Labels;
   assert.deepEqual(find(text, 'Text')?.Categories, [{ Name: 'Text and Documents' }]);
   assert.ok(!find(text, 'Face'));
@@ -415,4 +420,24 @@ test('detectLabels_darkAndBlurredImages_scoreLowOnQuality', async () => {
   const [normal, darkQ, blurQ] = [await properties(sharpText), await properties(dark), await properties(blurred)];
   assert.ok(darkQ.Brightness < 10 && normal.Brightness > 80, `${darkQ.Brightness} vs ${normal.Brightness}`);
   assert.ok(blurQ.Sharpness < normal.Sharpness / 2, `${blurQ.Sharpness} vs ${normal.Sharpness}`);
+});
+
+test('everyOperation_realResponses_conformToBotocoresRekognitionModel', { skip: HAVE_MODEL ? false : `botocore model not found at ${MODEL_PATH}` }, async () => {
+  const model = loadModel();
+  const portrait = HAVE_SHARED ? sharedImage('person_portrait_grace_hopper.jpg') : await textPng(['No face here']);
+  const text = await textPng(['Contract check 42']);
+  const responses = {
+    DetectLabels: await detectOk(detector.url, bytesRequest(portrait, { MinConfidence: 0, Features: ['GENERAL_LABELS', 'IMAGE_PROPERTIES'] })),
+    DetectFaces: await operationOk('DetectFaces', bytesRequest(portrait, { Attributes: ['ALL'] })),
+    DetectText: await operationOk('DetectText', bytesRequest(text)),
+    DetectModerationLabels: await operationOk('DetectModerationLabels', bytesRequest(portrait, { MinConfidence: 0 })),
+  };
+  for (const [operation, response] of Object.entries(responses)) {
+    assert.deepEqual(shapeProblems(model, model.operations[operation].output.shape, response), [], operation);
+  }
+  assert.ok(responses.DetectModerationLabels.ModerationLabels.length > 0 && responses.DetectText.TextDetections.length > 0);
+  if (HAVE_SHARED) assert.ok(responses.DetectFaces.FaceDetails[0].Landmarks.length > 0 && responses.DetectFaces.FaceDetails[0].Emotions.length > 0);
+  // And the error body every operation answers with.
+  const error = await callOperation('DetectText', bytesRequest(Buffer.from('not an image')));
+  assert.ok(model.operations.DetectText.errors.some((e) => e.shape === error.json.__type), error.json.__type);
 });
