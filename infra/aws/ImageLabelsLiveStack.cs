@@ -47,6 +47,7 @@ internal sealed class ImageLabelsLiveStack : Stack
         var webSocket = new WebSocketApi(this, "WebSocket", new WebSocketApiProps(functions.Connect, functions.Disconnect, functions.Default));
         functions.PushResults.AddEnvironment("CONNECTIONS_ENDPOINT", webSocket.ConnectionsEndpoint);
         webSocket.GrantPostToConnections(functions.PushResults);
+        var pushShards = new PushShards(this, "PushShards", new PushShardsProps(functions, tables.Connections, webSocket, notifications.Key));
 
         IReadOnlyList<string> origins = settings.AllowLocalhost ? [website.Url, .. InfraSettings.LocalhostOrigins] : [website.Url];
         uploads.AllowBrowserUploadsFrom(origins);
@@ -71,6 +72,8 @@ internal sealed class ImageLabelsLiveStack : Stack
         {
             alarms.OnErrors(spec.Name, function);
         }
+        alarms.OnDeadLetters("PushShard", pushShards.Failures);
+        alarms.OnErrors(PushShards.PushShardSpec.Name, pushShards.Function);
 
         Output("SiteUrl", website.Url, "The app: open it, upload an image, watch the labels arrive");
         Output("HttpApiUrl", httpApi.Url, "Base URL of the web API (apiUrl in config.json)");

@@ -70,6 +70,7 @@ internal sealed class PipelineFunctions : Construct
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
+        code = props.Code;
         var images = props.Tables.Images;
         var connections = props.Tables.Connections;
         var bucket = props.Uploads.Bucket;
@@ -185,6 +186,8 @@ internal sealed class PipelineFunctions : Construct
         props.Notifications.Key.Grant(NotifyResults, "kms:Decrypt", "kms:GenerateDataKey*");
     }
 
+    private readonly Code code;
+
     public LambdaFunction UploadUrl { get; }
 
     public LambdaFunction ListFeedImages { get; }
@@ -240,6 +243,10 @@ internal sealed class PipelineFunctions : Construct
             Resources = [resource],
         }));
 
+    /// <summary>A function from the same code and defaults as the nine, for constructs that add one (PushShard).</summary>
+    internal LambdaFunction Create(FunctionSpec spec, Dictionary<string, string> environment, IQueue? deadLetterQueue = null) =>
+        Create(code, spec, environment, deadLetterQueue);
+
     private LambdaFunction Create(Code code, FunctionSpec spec, Dictionary<string, string> environment, IQueue? deadLetterQueue = null)
     {
         var logGroup = new LogGroup(this, spec.ConstructId + "Logs", new LogGroupProps
@@ -258,7 +265,7 @@ internal sealed class PipelineFunctions : Construct
             Timeout = Duration.Seconds(spec.TimeoutSeconds),
             Environment = environment,
             LogGroup = logGroup,
-            // Only ProcessImage is invoked asynchronously (by S3): two retries, then the event waits in its queue.
+            // ProcessImage (by S3) and PushShard (by SNS) are invoked asynchronously: two retries, then the event waits in its queue.
             DeadLetterQueue = deadLetterQueue,
             RetryAttempts = deadLetterQueue is null ? null : 2,
             MaxEventAge = deadLetterQueue is null ? null : Duration.Hours(6),
