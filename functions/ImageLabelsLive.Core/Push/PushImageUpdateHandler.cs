@@ -63,16 +63,21 @@ public sealed class PushImageUpdateHandler(
         }
         // Serialized once for every socket.
         var message = JsonSerializer.SerializeToUtf8Bytes(new ImagePushMessage((links ?? ImageLinks.None).WithLink(image)), WebJson.Default.ImagePushMessage);
-        if (shards is null || !shardPlan.ShouldShard(connectionIds.Count) || shardPlan.Split(connectionIds, message.Length) is not { Count: > 1 } slices)
+        if (shards is null || !shardPlan.ShouldShard(connectionIds.Count))
         {
             return await fanOut.PostAsync(connectionIds, message, cancellationToken).ConfigureAwait(false);
         }
-        return await PushShardedAsync(image, message, slices, cancellationToken).ConfigureAwait(false);
+        var text = Encoding.UTF8.GetString(message);
+        if (shardPlan.Split(connectionIds, PushShard.MessageSizeInJson(text)) is not { Count: > 1 } slices)
+        {
+            // A record too big to travel through SNS: posted from here, as before sharding.
+            return await fanOut.PostAsync(connectionIds, message, cancellationToken).ConfigureAwait(false);
+        }
+        return await PushShardedAsync(image, message, text, slices, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<PushReport> PushShardedAsync(ImageRecord image, byte[] message, IReadOnlyList<string[]> slices, CancellationToken cancellationToken)
+    private async Task<PushReport> PushShardedAsync(ImageRecord image, byte[] message, string text, IReadOnlyList<string[]> slices, CancellationToken cancellationToken)
     {
-        var text = Encoding.UTF8.GetString(message);
         var status = image.Status.ToWire();
         var handedOver = slices.Skip(1).Select(async (slice, offset) =>
         {

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,7 +10,14 @@ namespace ImageLabelsLive.Core.PushShards;
 /// </summary>
 public sealed record PushShard(string FeedId, string ImageId, string Status, int Index, int Count, string Message, IReadOnlyList<string> ConnectionIds)
 {
-    public string ToJson() => JsonSerializer.Serialize(this, PushShardJson.Default.PushShard);
+    // Quotes as \" rather than the default \u0022: the message is JSON full of quotes and must fit one SNS message.
+    private static readonly JsonSerializerOptions Options = new(PushShardJson.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options.GetTypeInfo(typeof(PushShard)));
+
+    /// <summary>How many UTF-8 bytes <paramref name="message"/> takes inside a shard's JSON, quotes included.</summary>
+    public static int MessageSizeInJson(string message) =>
+        JsonEncodedText.Encode(message, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes.Length + 2;
 
     /// <exception cref="JsonException">Not a shard.</exception>
     public static PushShard FromJson(string json)

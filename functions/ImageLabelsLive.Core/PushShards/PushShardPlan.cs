@@ -23,14 +23,14 @@ public sealed record PushShardPlan(int ShardSize)
     public bool ShouldShard(int connections) => connections > ShardSize;
 
     /// <summary>
-    /// The ids in consecutive slices of at most <see cref="ShardSize"/>, fewer when <paramref name="messageBytes"/> leaves
-    /// less room in an SNS message (the message is written as an escaped JSON string, at worst twice its size). Empty
-    /// when even one id does not fit: the message is too big to travel through SNS.
+    /// The ids in consecutive slices of at most <see cref="ShardSize"/>, fewer when the message leaves less room in an SNS
+    /// message. <paramref name="messageBytes"/> is its size inside the shard's JSON (<see cref="PushShard.MessageSizeInJson"/>).
+    /// Empty when even one id does not fit: the message is too big to travel through SNS.
     /// </summary>
     public IReadOnlyList<string[]> Split(IReadOnlyList<string> connectionIds, int messageBytes)
     {
         ArgumentNullException.ThrowIfNull(connectionIds);
-        var room = MaxMessageBytes - EnvelopeBytes - (2 * messageBytes);
+        var room = MaxMessageBytes - EnvelopeBytes - messageBytes;
         // An id is written as "id", with a comma; API Gateway's are 12 characters of base64 and '='.
         var longestId = connectionIds.Count == 0 ? 0 : connectionIds.Max(id => id.Length);
         var perShard = Math.Min(Math.Max(1, ShardSize), room / (longestId + 3));

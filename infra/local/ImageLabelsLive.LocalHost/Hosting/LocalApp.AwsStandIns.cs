@@ -42,6 +42,7 @@ public sealed partial class LocalApp
             AccountId = settings.AccountId,
             ImagesTableName = settings.ImagesTable,
             ConnectionsTableName = settings.ConnectionsTable,
+            FeedIndexTableName = settings.FeedIndexTable,
             JournalDirectory = settings.JournalDirectory,
         });
         // The same settings as the CDK app's event source mappings (infra/aws/StreamConsumers.cs), with local backoff.
@@ -53,6 +54,16 @@ public sealed partial class LocalApp
             BatchSize = 50,
             MaximumRetryAttempts = 3,
             MaximumRecordAge = TimeSpan.FromMinutes(15),
+            OnFailureDestinationPath = failures,
+            DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
+        });
+        services.AddLocalDynamoDbStreamConsumer(new EventSourceMappingOptions
+        {
+            FunctionName = LocalFunctionNames.IndexFeed,
+            TableName = settings.ImagesTable,
+            BatchSize = 100,
+            MaximumRetryAttempts = 10,
+            MaximumRecordAge = TimeSpan.FromHours(6),
             OnFailureDestinationPath = failures,
             DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
         });
