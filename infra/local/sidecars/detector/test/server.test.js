@@ -422,6 +422,9 @@ test('detectLabels_darkAndBlurredImages_scoreLowOnQuality', async () => {
   const [normal, darkQ, blurQ] = [await properties(sharpText), await properties(dark), await properties(blurred)];
   assert.ok(darkQ.Brightness < 10 && normal.Brightness > 80, `${darkQ.Brightness} vs ${normal.Brightness}`);
   assert.ok(blurQ.Sharpness < normal.Sharpness / 2, `${blurQ.Sharpness} vs ${normal.Sharpness}`);
+  // Dark is not unreadable: the text is still found.
+  const darkText = (await operationOk('DetectText', bytesRequest(dark))).TextDetections.filter((t) => t.Type === 'LINE');
+  assert.deepEqual(darkText.map((t) => t.DetectedText), ['Sharp edges here']);
 });
 
 test('everyOperation_realResponses_conformToBotocoresRekognitionModel', { skip: HAVE_MODEL ? false : `botocore model not found at ${MODEL_PATH}` }, async () => {
