@@ -14,6 +14,7 @@ public sealed record FunctionSettings
 {
     public string? ImagesTable { get; init; }
     public string? ConnectionsTable { get; init; }
+    public string? FeedIndexTable { get; init; }
     public string? UploadBucket { get; init; }
     public string? TopicArn { get; init; }
     public Uri? ConnectionsEndpoint { get; init; }
@@ -49,6 +50,7 @@ public sealed record FunctionSettings
         {
             ImagesTable = Optional(get, "IMAGES_TABLE"),
             ConnectionsTable = Optional(get, "CONNECTIONS_TABLE"),
+            FeedIndexTable = Optional(get, "FEED_INDEX_TABLE"),
             UploadBucket = Optional(get, "UPLOAD_BUCKET"),
             TopicArn = Optional(get, "TOPIC_ARN"),
             ConnectionsEndpoint = OptionalUri(get, "CONNECTIONS_ENDPOINT"),

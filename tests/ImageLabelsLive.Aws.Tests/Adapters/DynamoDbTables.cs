@@ -3,7 +3,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Lambda.DynamoDBEvents;
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 using Amazon.Runtime;
 
 namespace ImageLabelsLive.Aws.Tests.Adapters;
