@@ -76,6 +76,8 @@ run_node_tests() {
 for project in tests/*/*.Tests.csproj; do
   run_dotnet_tests "$project"
 done
+# The production clients against moto_server (skips, counted, where moto is absent).
+run_dotnet_tests tests/ImageLabelsLive.Aws.MotoTests/ImageLabelsLive.Aws.MotoTests.csproj
 # The CDK app synthesizes offline with the pinned CLI, from the functions just built.
 ill_say "cdk synth (offline)"
 synth_out="$(mktemp -d)"

@@ -12,17 +12,20 @@
 #             ApiGatewayManagementApi (sdk/src/Services/<Service>/Generated, at SDK_REF, default HEAD) replaces the
 #             three AWSSDK stand-ins, built against the AWSSDK.Core version Directory.Packages.props pins.
 #             Without it those three stand-ins stay, and the script says so.
-# SWAP_DIR    the scratch copy (default /tmp/ill-swap-check, emptied first).
+# SWAP_DIR    where the scratch copy goes (default /tmp/ill-swap-check, emptied first): the copy is SWAP_DIR/repo,
+#             with SWAP_DIR/shared linked to this repository's ../shared, which the suites read.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 lambda_src="${1:?usage: swap-check.sh LAMBDA_SRC [SDK_SRC]}"
 sdk_src="${2:-}"
 lambda_ref="${LAMBDA_REF:-release_2026-07-22}"
 sdk_ref="${SDK_REF:-HEAD}"
-scratch="${SWAP_DIR:-/tmp/ill-swap-check}"
+scratch_root="${SWAP_DIR:-/tmp/ill-swap-check}"
+scratch="$scratch_root/repo"
 export MSBUILDDISABLENODEREUSE=1
 
-rm -rf "$scratch"; mkdir -p "$scratch"
+rm -rf "$scratch_root"; mkdir -p "$scratch"
+[ -d "$here/../shared" ] && ln -s "$(cd "$here/../shared" && pwd)" "$scratch_root/shared"
 git -C "$here" archive HEAD | tar -x -C "$scratch"
 # The sidecars' node_modules (dynalite, maildev, the detector) are installed, not committed: reuse them.
 [ -d "$here/infra/local/sidecars/node_modules" ] && ln -s "$here/infra/local/sidecars/node_modules" "$scratch/infra/local/sidecars/node_modules"
@@ -36,7 +39,8 @@ swap_lambda() {
   local dir="$scratch/functions/StandIns/$package"
   mkdir -p "$dir"
   find "$dir" -name '*.cs' -delete
-  git -C "$lambda_src" archive "$lambda_ref" "Libraries/src/$package" | tar -x -C "$dir" --strip-components=3
+  # (A partial clone may warn about blobs outside this folder; the folder itself must come out whole.)
+  git -C "$lambda_src" archive "$lambda_ref" "Libraries/src/$package" 2>/dev/null | tar -x -C "$dir" --strip-components=3
   rm -rf "$dir/Properties"
   local references=""
   for reference in "$@"; do references+="<ProjectReference Include=\"..\\$reference\\$reference.csproj\" />"; done
