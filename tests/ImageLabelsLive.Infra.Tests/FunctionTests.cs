@@ -15,6 +15,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "ProcessImage", 1024, 60 },
         { "PushResults", 1024, 60 },
         { "NotifyResults", 512, 30 },
+        { "SweepStaleImages", 1024, 300 },
     };
 
     /// <summary>Exactly the variables each function reads (the stack adds the URL-shaped ones after the APIs exist).</summary>
@@ -29,6 +30,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "ProcessImage", ["IMAGES_TABLE", "UPLOAD_BUCKET", "MIN_CONFIDENCE", "MAX_LABELS"] },
         { "PushResults", ["CONNECTIONS_TABLE", "UPLOAD_BUCKET", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY"] },
         { "NotifyResults", ["IMAGES_TABLE", "TOPIC_ARN", "SITE_URL"] },
+        { "SweepStaleImages", ["IMAGES_TABLE", "UPLOAD_BUCKET", "UPLOAD_URL_TTL_SECONDS", "PROCESSOR_TIMEOUT_SECONDS", "SWEEP_GRACE_SECONDS", "MIN_CONFIDENCE", "MAX_LABELS"] },
     };
 
     [Theory]
@@ -44,11 +46,11 @@ public sealed class FunctionTests(ProductionTemplate stack)
     }
 
     [Fact]
-    public void Functions_Synthesized_AreNineDotnetFunctionsFromOneAsset()
+    public void Functions_Synthesized_AreTenDotnetFunctionsFromOneAsset()
     {
         var dotnet = stack.Resources("AWS::Lambda::Function").Where(f => Cfn.Render(f.Properties["Runtime"]).StartsWith("dotnet", StringComparison.Ordinal)).ToList();
 
-        dotnet.Count.ShouldBe(9);
+        dotnet.Count.ShouldBe(10);
         dotnet.Select(f => Cfn.Render(f.Properties["Code"]!["S3Key"])).Distinct().ShouldHaveSingleItem();
     }
 
