@@ -3,10 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Xunit.Abstractions;
 
@@ -46,8 +43,8 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
     [InlineData(KillPoint.DuringPushAndNotify, "SIGTERM")]
     public async Task Restart_AfterStopAtKillPoint_EveryImageFinalSeenOnceAndEmailedOnce(KillPoint killPoint, string signal)
     {
-        var port = FreePort();
-        var feedId = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var port = StackClient.FreePort();
+        var feedId = StackClient.NewFeedId();
         var uploads = Enumerable.Range(1, Images)
             .Select(i => new DrillUpload($"drill-{killPoint}-{signal}-{i}.png", TestImages.GradientPng(64 + 8 * i, 64)))
             .ToArray();
@@ -196,42 +193,16 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
     private async Task<Dictionary<string, string>> StatusesAsync(Uri baseUrl, string feedId) =>
         (await ListAsync(baseUrl, feedId)).ToDictionary(i => i.GetProperty("imageId").GetString()!, i => i.GetProperty("status").GetString()!);
 
-    private async Task<JsonElement[]> ListAsync(Uri baseUrl, string feedId)
-    {
-        var page = await http.GetFromJsonAsync<JsonElement>(new Uri(baseUrl, $"api/feeds/{feedId}/images?limit=100"));
-        return page.GetProperty("images").EnumerateArray().ToArray();
-    }
+    private Task<JsonElement[]> ListAsync(Uri baseUrl, string feedId) => StackClient.ListAsync(http, baseUrl, feedId);
 
-    private async Task<IReadOnlyList<string>> SubjectsAsync(Uri baseUrl)
-    {
-        var config = await http.GetFromJsonAsync<JsonElement>(new Uri(baseUrl, "config.json"));
-        var mailbox = new Uri(config.GetProperty("mailboxUrl").GetString()!);
-        var emails = await http.GetFromJsonAsync<JsonElement[]>(new Uri(mailbox, "email"));
-        return emails!.Select(e => e.GetProperty("subject").GetString() ?? "").ToArray();
-    }
+    private Task<IReadOnlyList<string>> SubjectsAsync(Uri baseUrl) => StackClient.SubjectsAsync(http, baseUrl);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan within, bool throwOnTimeout = true)
     {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
+        if (!await StackClient.WaitUntilAsync(condition, within) && throwOnTimeout)
         {
-            if (deadline.Elapsed > within)
-            {
-                if (throwOnTimeout)
-                {
-                    throw new TimeoutException($"The condition did not hold within {within.TotalSeconds} s.");
-                }
-                return;
-            }
-            await Task.Delay(50);
+            throw new TimeoutException($"The condition did not hold within {within.TotalSeconds} s.");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -32,7 +32,7 @@ public sealed class DrillHost : IAsyncDisposable
     }
 
     /// <summary>Starts the host on <paramref name="port"/> with <paramref name="dataDirectory"/> and waits until it is healthy.</summary>
-    public static async Task<DrillHost> StartAsync(HttpClient http, int port, string dataDirectory)
+    public static async Task<DrillHost> StartAsync(HttpClient http, int port, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("setsid")
         {
@@ -44,6 +44,10 @@ public sealed class DrillHost : IAsyncDisposable
         foreach (var argument in new[] { "dotnet", HostAssembly(), "--port", port.ToString(CultureInfo.InvariantCulture), "--data", dataDirectory })
         {
             info.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
         var host = new DrillHost(Process.Start(info) ?? throw new InvalidOperationException("The local host did not start."), new Uri($"http://127.0.0.1:{port}/"));
         var deadline = Stopwatch.StartNew();
