@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Globalization;
 using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Core.Uploads;
 
 namespace ImageLabelsLive.Aws.Configuration;
@@ -21,6 +22,12 @@ public sealed record FunctionSettings
     public int MaxLabels { get; init; } = 10;
     public TimeSpan UploadUrlLifetime { get; init; } = CreateUploadHandler.DefaultUrlLifetime;
     public int PushConcurrency { get; init; } = PushImageUpdateHandler.DefaultConcurrency;
+
+    /// <summary>Where PushResults hands shards of a big feed (SNS → PushShard); unset, it posts to every connection itself.</summary>
+    public string? PushShardTopicArn { get; init; }
+
+    /// <summary>Connections per shard, and the feed size above which PushResults shards.</summary>
+    public int PushShardSize { get; init; } = PushShardPlan.DefaultShardSize;
 
     /// <summary>How long ProcessImage retries a throttled or unreachable detector before it fails the image with a reason.</summary>
     public TimeSpan DetectorRetryPatience { get; init; } = DefaultDetectorRetryPatience;
@@ -58,6 +65,8 @@ public sealed record FunctionSettings
             MaxLabels = Number(get, "MAX_LABELS", 10, 1, 1000),
             UploadUrlLifetime = TimeSpan.FromSeconds(Number(get, "UPLOAD_URL_TTL_SECONDS", 300, 1, 604_800)),
             PushConcurrency = Number(get, "PUSH_CONCURRENCY", PushImageUpdateHandler.DefaultConcurrency, 1, 1024),
+            PushShardTopicArn = Optional(get, "PUSH_SHARD_TOPIC_ARN"),
+            PushShardSize = Number(get, "PUSH_SHARD_SIZE", PushShardPlan.DefaultShardSize, 1, 100_000),
             DetectorRetryPatience = TimeSpan.FromSeconds(Number(get, "DETECTOR_RETRY_SECONDS", DefaultDetectorRetryPatience.TotalSeconds, 0, 600)),
             NotificationClaimLease = TimeSpan.FromSeconds(Number(get, "NOTIFY_CLAIM_LEASE_SECONDS", 60, 1, 3600)),
             ProcessorTimeout = TimeSpan.FromSeconds(Number(get, "PROCESSOR_TIMEOUT_SECONDS", 60, 1, 900)),

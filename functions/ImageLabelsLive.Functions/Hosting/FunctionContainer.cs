@@ -16,6 +16,7 @@ using ImageLabelsLive.Core.Notifications;
 using ImageLabelsLive.Core.Processing;
 using ImageLabelsLive.Core.Push;
 using ImageLabelsLive.Core.Sweeping;
+using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Core.Uploads;
 
 namespace ImageLabelsLive.Functions.Hosting;
@@ -74,7 +75,14 @@ public sealed class FunctionContainer(FunctionSettings settings)
         Connections,
         new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
         settings.PushConcurrency,
-        ImageLinks);
+        ImageLinks,
+        settings.PushShardTopicArn is { } shardTopic ? new SnsPushShardDispatcher(AwsClientFactory.CreateSns(settings), shardTopic) : null,
+        new PushShardPlan(settings.PushShardSize));
+
+    public PushShardHandler PushShard() => new(
+        Connections,
+        new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
+        settings.PushConcurrency);
 
     public NotifyResultHandler NotifyResult() => new(
         Images,

@@ -11,6 +11,7 @@ public static class LocalFunctionNames
     public const string Default = "Default";
     public const string ProcessImage = "ProcessImage";
     public const string PushResults = "PushResults";
+    public const string PushShard = "PushShard";
     public const string NotifyResults = "NotifyResults";
     public const string SweepStaleImages = "SweepStaleImages";
 }

@@ -29,6 +29,8 @@ public sealed partial class LocalApp
         services.AddLocalSns(new LocalSnsOptions
         {
             TopicArns = [settings.TopicArn],
+            // PushResults hands shards of a big feed to PushShard through this topic, as on AWS.
+            LambdaSubscriptions = [new SnsLambdaSubscription(settings.PushShardTopicArn, LocalFunctionNames.PushShard)],
             Credentials = settings.Credentials,
             SmtpPort = Ports.Smtp,
             Recipients = settings.EmailRecipients,

@@ -187,6 +187,9 @@ public sealed partial class LocalApp : IAsyncDisposable
             ["CONNECTIONS_TABLE"] = settings.ConnectionsTable,
             ["UPLOAD_BUCKET"] = settings.UploadBucket,
             ["TOPIC_ARN"] = settings.TopicArn,
+            ["PUSH_SHARD_TOPIC_ARN"] = settings.PushShardTopicArn,
+            // A set value wins, so a benchmark can compare shard sizes on the same stack.
+            ["PUSH_SHARD_SIZE"] = Environment.GetEnvironmentVariable("PUSH_SHARD_SIZE"),
             ["CONNECTIONS_ENDPOINT"] = settings.Endpoint(LocalSettings.ManagementApiPath).ToString(),
             ["SITE_URL"] = settings.BaseUrl.ToString(),
             // An email claim whose sender died (a crash) is taken over by the stream's retry after this long.

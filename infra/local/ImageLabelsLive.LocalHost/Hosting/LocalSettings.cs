@@ -45,6 +45,7 @@ public sealed record LocalSettings
 
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
     public string TopicArn => $"arn:aws:sns:{Region}:{AccountId}:{TopicName}";
+    public string PushShardTopicArn => $"arn:aws:sns:{Region}:{AccountId}:push-shards";
     public string ObjectsDirectory => Path.Combine(DataDirectory, "s3");
     public string DynamoDbDirectory => Path.Combine(DataDirectory, "dynamodb");
     /// <summary>The stream and S3 event journals and the consumers' checkpoints (see infra/local/README.md).</summary>

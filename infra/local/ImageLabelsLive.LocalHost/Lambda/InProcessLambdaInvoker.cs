@@ -8,6 +8,7 @@ using ImageLabelsLive.Functions.NotifyResults;
 using ImageLabelsLive.Functions.ProcessImage;
 using ImageLabelsLive.Functions.PushResults;
 using ImageLabelsLive.Functions.SweepStaleImages;
+using ImageLabelsLive.Functions.PushShard;
 using ImageLabelsLive.Functions.UploadUrl;
 using ImageLabelsLive.LocalAws.Lambda;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,7 @@ public sealed class InProcessLambdaInvoker : ILambdaInvoker
             [LocalFunctionNames.Default] = Entry(() => DefaultRouteFunction.HandleAsync),
             [LocalFunctionNames.ProcessImage] = Entry(() => new ProcessImageFunction().HandleAsync),
             [LocalFunctionNames.PushResults] = Entry(() => new PushResultsFunction().HandleAsync),
+            [LocalFunctionNames.PushShard] = Entry(() => new PushShardFunction().HandleAsync),
             [LocalFunctionNames.NotifyResults] = Entry(() => new NotifyResultsFunction().HandleAsync),
             [LocalFunctionNames.SweepStaleImages] = Entry(() => new SweepStaleImagesFunction().HandleAsync),
         };

@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 using Amazon.Lambda.APIGatewayEvents;
 using Amazon.Lambda.DynamoDBEvents;
 using Amazon.Lambda.S3Events;
+using Amazon.Lambda.SNSEvents;
 
-namespace Amazon.Lambda.Serialization.SystemTextJson;
+namespace ImageLabelsLive.Aws.Serialization;
 
 /// <summary>
 /// Source-generated (de)serialization of every Lambda event and answer the functions exchange, in both
@@ -28,6 +29,7 @@ namespace Amazon.Lambda.Serialization.SystemTextJson;
 [JsonSerializable(typeof(APIGatewayProxyRequest.ProxyRequestContext), TypeInfoPropertyName = "ProxyRequestContext")]
 [JsonSerializable(typeof(APIGatewayProxyResponse))]
 [JsonSerializable(typeof(S3Event))]
+[JsonSerializable(typeof(SNSEvent))]
 [JsonSerializable(typeof(DynamoDBEvent))]
 [JsonSerializable(typeof(StreamsEventResponse))]
 [JsonSerializable(typeof(Dictionary<string, DynamoDBEvent.AttributeValue>), TypeInfoPropertyName = "AttributeValueMap")]

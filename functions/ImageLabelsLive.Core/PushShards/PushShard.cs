@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ImageLabelsLive.Core.PushShards;
+
+/// <summary>
+/// One slice of a big feed's connections and the push message they all get, as PushResults hands it to a PushShard
+/// worker. <see cref="Message"/> is the exact text every tab receives (serialized, image link and all, once by PushResults).
+/// </summary>
+public sealed record PushShard(string FeedId, string ImageId, string Status, int Index, int Count, string Message, IReadOnlyList<string> ConnectionIds)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, PushShardJson.Default.PushShard);
+
+    /// <exception cref="JsonException">Not a shard.</exception>
+    public static PushShard FromJson(string json)
+    {
+        var shard = JsonSerializer.Deserialize(json, PushShardJson.Default.PushShard) ?? throw new JsonException("A push shard must be a JSON object.");
+        if (string.IsNullOrEmpty(shard.Message) || shard.ConnectionIds is null || string.IsNullOrEmpty(shard.ImageId))
+        {
+            throw new JsonException("A push shard needs imageId, message and connectionIds.");
+        }
+        return shard;
+    }
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(PushShard))]
+internal sealed partial class PushShardJson : JsonSerializerContext;
