@@ -16,6 +16,11 @@ internal sealed class DataTables : Construct
 
     /// <summary>Epoch seconds after which a deleted image's tombstone is removed.</summary>
     public const string ImagesTimeToLiveAttribute = "expiresAt";
+    /// <summary>
+    /// The sweeper's sparse index: only records that are not final carry unfinishedStatus, so the index holds just
+    /// them and a sweep Queries it instead of scanning the table.
+    /// </summary>
+    public const string ImagesUnfinishedIndex = "unfinished-updatedAt-index";
 
     public DataTables(Construct scope, string id)
         : base(scope, id)
@@ -36,6 +41,13 @@ internal sealed class DataTables : Construct
             IndexName = ImagesFeedIndex,
             PartitionKey = new DynamoAttribute { Name = "feedId", Type = AttributeType.STRING },
             SortKey = new DynamoAttribute { Name = "createdAt", Type = AttributeType.STRING },
+            ProjectionType = ProjectionType.ALL,
+        });
+        Images.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = ImagesUnfinishedIndex,
+            PartitionKey = new DynamoAttribute { Name = "unfinishedStatus", Type = AttributeType.STRING },
+            SortKey = new DynamoAttribute { Name = "updatedAt", Type = AttributeType.STRING },
             ProjectionType = ProjectionType.ALL,
         });
 

@@ -31,8 +31,9 @@ internal sealed class ImageLabelsLiveStack : Stack
         var notifications = new Notifications(this, "Notifications", settings.NotifyEmails);
         var website = new Website(this, "Website");
 
+        var code = Code.FromAsset(FunctionsPublisher.Validate(props.FunctionsPath));
         var functions = new PipelineFunctions(this, "Functions", new PipelineFunctionsProps(
-            Code.FromAsset(FunctionsPublisher.Validate(props.FunctionsPath)),
+            code,
             tables,
             uploads,
             notifications,
@@ -63,7 +64,10 @@ internal sealed class ImageLabelsLiveStack : Stack
         var indexing = new FeedIndexing(this, "FeedIndexing", tables.Images, functions.IndexFeed);
         website.DeployContent(props.FrontendDistPath, httpApi.Url, webSocket.Url);
 
+        var sweeper = new Sweeper(this, "Sweeper", new SweeperProps(code, tables, uploads, settings));
+
         var alarms = new Alarms(this, "Alarms", notifications.Topic);
+        alarms.OnErrors(Sweeper.Spec.Name, sweeper.Function);
         alarms.OnDeadLetters("ProcessImage", functions.ProcessImageFailures);
         alarms.OnDeadLetters("PushResults", streams.PushFailures);
         alarms.OnDeadLetters("NotifyResults", streams.NotifyFailures);

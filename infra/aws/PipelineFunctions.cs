@@ -180,7 +180,8 @@ internal sealed class PipelineFunctions : Construct
         });
         // A conditional update claims each image's one email (and releases the claim if publishing fails),
         // so a retried stream batch never sends twice.
-        Allow(NotifyResults, ["dynamodb:UpdateItem"], images.TableArn);
+        // GetItem: a refused claim is either sent (done) or held by a delivery that died (retry after its lease).
+        Allow(NotifyResults, ["dynamodb:UpdateItem", "dynamodb:GetItem"], images.TableArn);
         topic.GrantPublish(NotifyResults);
         // SNS encrypts a published message with the topic's key on the publisher's behalf.
         props.Notifications.Key.Grant(NotifyResults, "kms:Decrypt", "kms:GenerateDataKey*");
@@ -235,7 +236,7 @@ internal sealed class PipelineFunctions : Construct
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void Allow(LambdaFunction function, string[] actions, string resource) =>
+    internal static void Allow(LambdaFunction function, string[] actions, string resource) =>
         function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Effect = Effect.ALLOW,

@@ -15,6 +15,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "ProcessImage", 1024, 60 },
         { "PushResults", 1024, 60 },
         { "NotifyResults", 512, 30 },
+        { "SweepStaleImages", 1024, 300 },
     };
 
     /// <summary>Exactly the variables each function reads (the stack adds the URL-shaped ones after the APIs exist).</summary>
@@ -30,6 +31,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "PushResults", ["CONNECTIONS_TABLE", "UPLOAD_BUCKET", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY", "PUSH_SHARD_TOPIC_ARN", "PUSH_SHARD_SIZE"] },
         { "PushShard", ["CONNECTIONS_TABLE", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY"] },
         { "NotifyResults", ["IMAGES_TABLE", "TOPIC_ARN", "SITE_URL"] },
+        { "SweepStaleImages", ["IMAGES_TABLE", "UPLOAD_BUCKET", "UPLOAD_URL_TTL_SECONDS", "PROCESSOR_TIMEOUT_SECONDS", "SWEEP_GRACE_SECONDS", "MIN_CONFIDENCE", "MAX_LABELS"] },
     };
 
     [Theory]

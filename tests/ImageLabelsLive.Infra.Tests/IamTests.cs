@@ -8,7 +8,7 @@ public sealed class IamTests(ProductionTemplate stack)
     /// <summary>Actions whose only meaningful resource is "*" (no resource-level permissions), each for a reason.</summary>
     private static readonly string[] AllowedOnAnyResource =
     [
-        "rekognition:DetectLabels",      // ProcessImage; Rekognition has no resource ARNs for it
+        "rekognition:DetectLabels",      // ProcessImage and the sweeper's re-drive; Rekognition has no resource ARNs for it
         "dynamodb:ListStreams",          // the stream event source mappings (CDK's grant)
         "s3:PutBucketNotification",      // CDK's handler that writes the upload bucket's notification
         "cloudfront:CreateInvalidation", // CDK's BucketDeployment invalidating the site after an upload
@@ -38,11 +38,12 @@ public sealed class IamTests(ProductionTemplate stack)
         {
             "NotifyResults",
             [
-                "dynamodb:UpdateItem", "sns:Publish", "kms:Decrypt", "kms:GenerateDataKey*",
+                "dynamodb:UpdateItem", "dynamodb:GetItem", "sns:Publish", "kms:Decrypt", "kms:GenerateDataKey*",
                 "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                 "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage",
             ]
         },
+        { "SweepStaleImages", ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "rekognition:DetectLabels"] },
     };
 
     [Fact]
@@ -120,6 +121,9 @@ public sealed class IamTests(ProductionTemplate stack)
         ResourcesOf("PushResults", "dynamodb:DeleteItem").ShouldBe([Cfn.GetAtt(connectionsId, "Arn")]);
         ResourcesOf("ProcessImage", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn")]);
         ResourcesOf("NotifyResults", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn")]);
+        ResourcesOf("SweepStaleImages", "dynamodb:Query").ShouldBe([Cfn.GetAtt(imagesId, "Arn") + "/index/unfinished-updatedAt-index"]);
+        ResourcesOf("SweepStaleImages", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn")]);
+        ResourcesOf("SweepStaleImages", "s3:GetObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/uploads/*"]);
         ResourcesOf("PushResults", "dynamodb:GetRecords").ShouldBe([Cfn.GetAtt(imagesId, "StreamArn")]);
     }
 

@@ -125,10 +125,23 @@ public sealed class StorageTests(ProductionTemplate stack)
                     },
                     ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "ALL" },
                 },
+                new Dictionary<string, object>
+                {
+                    ["IndexName"] = "unfinished-updatedAt-index",
+                    ["KeySchema"] = new object[]
+                    {
+                        new Dictionary<string, object> { ["AttributeName"] = "unfinishedStatus", ["KeyType"] = "HASH" },
+                        new Dictionary<string, object> { ["AttributeName"] = "updatedAt", ["KeyType"] = "RANGE" },
+                    },
+                    ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "ALL" },
+                },
             },
         });
         var images = stack.One("AWS::DynamoDB::Table", "TablesImages").Properties;
-        AttributeTypes(images).ShouldBe(new Dictionary<string, string> { ["imageId"] = "S", ["feedId"] = "S", ["createdAt"] = "S" });
+        AttributeTypes(images).ShouldBe(new Dictionary<string, string>
+        {
+            ["imageId"] = "S", ["feedId"] = "S", ["createdAt"] = "S", ["unfinishedStatus"] = "S", ["updatedAt"] = "S",
+        });
     }
 
     [Fact]

@@ -35,6 +35,14 @@ public sealed record FunctionSettings
 
     public static TimeSpan DefaultDetectorRetryPatience { get; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long an unsent email claim holds before a retry may take it over (NotifyResults' timeout is 30 s).</summary>
+    public TimeSpan NotificationClaimLease { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The sweeper: ProcessImage's timeout, and the grace added to it and to the upload URL's lifetime.</summary>
+    public TimeSpan ProcessorTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan SweepGrace { get; init; } = TimeSpan.FromMinutes(5);
+
     public Uri? S3Endpoint { get; init; }
     public Uri? DynamoDbEndpoint { get; init; }
     public Uri? RekognitionEndpoint { get; init; }
@@ -62,6 +70,9 @@ public sealed record FunctionSettings
             PushShardTopicArn = Optional(get, "PUSH_SHARD_TOPIC_ARN"),
             PushShardSize = Number(get, "PUSH_SHARD_SIZE", PushShardPlan.DefaultShardSize, 1, 100_000),
             DetectorRetryPatience = TimeSpan.FromSeconds(Number(get, "DETECTOR_RETRY_SECONDS", DefaultDetectorRetryPatience.TotalSeconds, 0, 600)),
+            NotificationClaimLease = TimeSpan.FromSeconds(Number(get, "NOTIFY_CLAIM_LEASE_SECONDS", 60, 1, 3600)),
+            ProcessorTimeout = TimeSpan.FromSeconds(Number(get, "PROCESSOR_TIMEOUT_SECONDS", 60, 1, 900)),
+            SweepGrace = TimeSpan.FromSeconds(Number(get, "SWEEP_GRACE_SECONDS", 300, 0, 86_400)),
             S3Endpoint = OptionalUri(get, "AWS_ENDPOINT_URL_S3"),
             DynamoDbEndpoint = OptionalUri(get, "AWS_ENDPOINT_URL_DYNAMODB"),
             RekognitionEndpoint = OptionalUri(get, "AWS_ENDPOINT_URL_REKOGNITION"),

@@ -20,6 +20,7 @@ using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Notifications;
 using ImageLabelsLive.Core.Processing;
 using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.Sweeping;
 using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Core.Uploads;
 
@@ -43,7 +44,7 @@ public sealed class FunctionContainer(FunctionSettings settings)
 
     public TimeProvider Clock { get; } = TimeProvider.System;
 
-    public DynamoDbImageStore Images => new(dynamoDb.Value, FunctionSettings.Require(settings.ImagesTable, "IMAGES_TABLE"));
+    public DynamoDbImageStore Images => new(dynamoDb.Value, FunctionSettings.Require(settings.ImagesTable, "IMAGES_TABLE"), settings.NotificationClaimLease);
 
     public DynamoDbConnectionStore Connections => new(dynamoDb.Value, FunctionSettings.Require(settings.ConnectionsTable, "CONNECTIONS_TABLE"), Clock);
 
@@ -78,6 +79,13 @@ public sealed class FunctionContainer(FunctionSettings settings)
         Images,
         UploadedObjects,
         new RekognitionLabelDetector(AwsClientFactory.CreateRekognition(settings), settings.MaxLabels, settings.MinConfidence, settings.DetectorRetryPatience),
+        Clock);
+
+    public SweepStaleImagesHandler SweepStaleImages() => new(
+        new DynamoDbStaleImages(dynamoDb.Value, FunctionSettings.Require(settings.ImagesTable, "IMAGES_TABLE")),
+        Images,
+        new ProcessUploadRedrive(ProcessUpload(), FunctionSettings.Require(settings.UploadBucket, "UPLOAD_BUCKET")),
+        new SweepSettings(settings.UploadUrlLifetime, settings.ProcessorTimeout, settings.SweepGrace),
         Clock);
 
     public PushImageUpdateHandler PushImageUpdate() => new(

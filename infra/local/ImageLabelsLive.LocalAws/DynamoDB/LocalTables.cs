@@ -11,6 +11,8 @@ public sealed class LocalTables
 {
     public const string FeedCreatedAtIndex = "feedId-createdAt-index";
     public const string FeedIndex = "feedId-index";
+    /// <summary>The sweeper's sparse index (ImageItems.UnfinishedIndex): only unfinished records carry its key.</summary>
+    public const string UnfinishedIndex = "unfinished-updatedAt-index";
     public const string TimeToLiveAttribute = "expiresAt";
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
@@ -72,10 +74,14 @@ public sealed class LocalTables
     [
         new CreateTableRequest(
             _options.ImagesTableName,
-            [new AttributeDefinition("imageId", "S"), new AttributeDefinition("feedId", "S"), new AttributeDefinition("createdAt", "S")],
+            [new AttributeDefinition("imageId", "S"), new AttributeDefinition("feedId", "S"), new AttributeDefinition("createdAt", "S"),
+                new AttributeDefinition("unfinishedStatus", "S"), new AttributeDefinition("updatedAt", "S")],
             [new KeySchemaElement("imageId", "HASH")],
             "PAY_PER_REQUEST",
-            [new GlobalSecondaryIndex(FeedCreatedAtIndex, [new KeySchemaElement("feedId", "HASH"), new KeySchemaElement("createdAt", "RANGE")], new Projection("ALL"))]),
+            [
+                new GlobalSecondaryIndex(FeedCreatedAtIndex, [new KeySchemaElement("feedId", "HASH"), new KeySchemaElement("createdAt", "RANGE")], new Projection("ALL")),
+                new GlobalSecondaryIndex(UnfinishedIndex, [new KeySchemaElement("unfinishedStatus", "HASH"), new KeySchemaElement("updatedAt", "RANGE")], new Projection("ALL")),
+            ]),
         new CreateTableRequest(
             _options.ConnectionsTableName,
             [new AttributeDefinition("connectionId", "S"), new AttributeDefinition("feedId", "S")],

@@ -17,4 +17,5 @@ public static class LocalFunctionNames
     public const string ExportFeed = "ExportFeed";
     public const string DeleteImage = "DeleteImage";
     public const string IndexFeed = "IndexFeed";
+    public const string SweepStaleImages = "SweepStaleImages";
 }
