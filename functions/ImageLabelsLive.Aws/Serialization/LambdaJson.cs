@@ -4,6 +4,7 @@ using Amazon.Lambda.APIGatewayEvents;
 using Amazon.Lambda.DynamoDBEvents;
 using Amazon.Lambda.S3Events;
 using Amazon.Lambda.Serialization.SystemTextJson.Converters;
+using Amazon.Lambda.SNSEvents;
 
 namespace ImageLabelsLive.Aws.Serialization;
 
@@ -37,6 +38,7 @@ namespace ImageLabelsLive.Aws.Serialization;
 [JsonSerializable(typeof(APIGatewayHttpApiV2ProxyRequest.ClientCertValidity), TypeInfoPropertyName = "ClientCertValidityV2")]
 [JsonSerializable(typeof(APIGatewayProxyResponse))]
 [JsonSerializable(typeof(S3Event))]
+[JsonSerializable(typeof(SNSEvent))]
 [JsonSerializable(typeof(DynamoDBEvent))]
 [JsonSerializable(typeof(StreamsEventResponse))]
 [JsonSerializable(typeof(Dictionary<string, DynamoDBEvent.AttributeValue>), TypeInfoPropertyName = "AttributeValueMap")]

@@ -62,7 +62,7 @@ public sealed class DynamoDbTables : IAsyncLifetime, IDisposable
                 new GlobalSecondaryIndex
                 {
                     IndexName = "feedId-index",
-                    KeySchema = [new KeySchemaElement("feedId", KeyType.HASH)],
+                    KeySchema = [new KeySchemaElement("feedId", KeyType.HASH), new KeySchemaElement("connectionId", KeyType.RANGE)],
                     Projection = new Projection { ProjectionType = ProjectionType.ALL },
                 },
             ],

@@ -24,10 +24,13 @@ public sealed partial class LocalApp
             // ProcessImage's dead-letter queue on AWS; here one JSON line per event given up on.
             NotificationFailureDestinationPath = Path.Combine(settings.DataDirectory, "s3-event-failures.jsonl"),
             NotificationDeliveries = settings.Faults.S3EventDeliveries,
+            NotificationJournalPath = Path.Combine(settings.JournalDirectory, "s3-events.jsonl"),
         });
         services.AddLocalSns(new LocalSnsOptions
         {
             TopicArns = [settings.TopicArn],
+            // PushResults hands shards of a big feed to PushShard through this topic, as on AWS.
+            LambdaSubscriptions = [new SnsLambdaSubscription(settings.PushShardTopicArn, LocalFunctionNames.PushShard)],
             Credentials = settings.Credentials,
             SmtpPort = Ports.Smtp,
             Recipients = settings.EmailRecipients,
@@ -39,6 +42,8 @@ public sealed partial class LocalApp
             AccountId = settings.AccountId,
             ImagesTableName = settings.ImagesTable,
             ConnectionsTableName = settings.ConnectionsTable,
+            FeedIndexTableName = settings.FeedIndexTable,
+            JournalDirectory = settings.JournalDirectory,
         });
         // The same settings as the CDK app's event source mappings (infra/aws/StreamConsumers.cs), with local backoff.
         var failures = Path.Combine(settings.DataDirectory, "stream-failures.jsonl");
@@ -49,6 +54,16 @@ public sealed partial class LocalApp
             BatchSize = 50,
             MaximumRetryAttempts = 3,
             MaximumRecordAge = TimeSpan.FromMinutes(15),
+            OnFailureDestinationPath = failures,
+            DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
+        });
+        services.AddLocalDynamoDbStreamConsumer(new EventSourceMappingOptions
+        {
+            FunctionName = LocalFunctionNames.IndexFeed,
+            TableName = settings.ImagesTable,
+            BatchSize = 100,
+            MaximumRetryAttempts = 10,
+            MaximumRecordAge = TimeSpan.FromHours(6),
             OnFailureDestinationPath = failures,
             DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
         });
@@ -79,6 +94,12 @@ public sealed partial class LocalApp
         if (tables.Created.Count > 0)
         {
             Logger.LogInformation("Created tables {Tables}", string.Join(", ", tables.Created));
+        }
+        // What a crash or stop left undelivered: stream records first (writes wait for them), then S3 events.
+        await services.GetRequiredService<LocalDynamoDbStreams>().RecoverAsync(Logger, cancellationToken).ConfigureAwait(false);
+        if (services.GetRequiredService<LocalS3Service>().ReplayJournaledEvents() is > 0 and var replayed)
+        {
+            Logger.LogInformation("Delivering {Count} ObjectCreated events a stop or crash left undelivered", replayed);
         }
     }
 

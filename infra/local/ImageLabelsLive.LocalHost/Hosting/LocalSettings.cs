@@ -19,6 +19,9 @@ public sealed record LocalSettings
     /// <summary>ProcessImage's patience with a busy or restarting detector, locally (see LocalApp's function environment).</summary>
     public const int DetectorRetrySeconds = 120;
 
+    /// <summary>How long a stop (SIGTERM, Ctrl-C) lets work under way finish before exiting; the rest stays journaled.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
     public int Port { get; init; } = 8080;
     public required string DataDirectory { get; init; }
     public required string RepositoryRoot { get; init; }
@@ -27,6 +30,7 @@ public sealed record LocalSettings
     public string UploadBucket { get; init; } = "imagelabelslive-uploads";
     public string ImagesTable { get; init; } = "Images";
     public string ConnectionsTable { get; init; } = "Connections";
+    public string FeedIndexTable { get; init; } = "FeedIndex";
     public string TopicName { get; init; } = "image-results";
     public IReadOnlyList<string> EmailRecipients { get; init; } = ["you@imagelabels.local"];
     public float MinConfidence { get; init; } = 30;
@@ -42,8 +46,11 @@ public sealed record LocalSettings
 
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
     public string TopicArn => $"arn:aws:sns:{Region}:{AccountId}:{TopicName}";
+    public string PushShardTopicArn => $"arn:aws:sns:{Region}:{AccountId}:push-shards";
     public string ObjectsDirectory => Path.Combine(DataDirectory, "s3");
     public string DynamoDbDirectory => Path.Combine(DataDirectory, "dynamodb");
+    /// <summary>The stream and S3 event journals and the consumers' checkpoints (see infra/local/README.md).</summary>
+    public string JournalDirectory => Path.Combine(DataDirectory, "journal");
     public string FrontendDirectory => Path.Combine(RepositoryRoot, "frontend", "dist");
     public string SidecarsDirectory => Path.Combine(RepositoryRoot, "infra", "local", "sidecars");
 
