@@ -56,6 +56,7 @@ CSPROJ
 swap_lambda Amazon.Lambda.APIGatewayEvents
 swap_lambda Amazon.Lambda.S3Events
 swap_lambda Amazon.Lambda.DynamoDBEvents
+swap_lambda Amazon.Lambda.SNSEvents
 swap_lambda Amazon.Lambda.Core
 swap_lambda Amazon.Lambda.Serialization.SystemTextJson Amazon.Lambda.Core
 
