@@ -75,6 +75,9 @@ internal sealed class ImageLabelsLiveStack : Stack
         alarms.OnDeadLetters("PushShard", pushShards.Failures);
         alarms.OnErrors(PushShards.PushShardSpec.Name, pushShards.Function);
 
+        // CDK 2.160's own handlers would otherwise ask for runtimes Lambda no longer creates functions on.
+        Aspects.Of(this).Add(new SupportedLambdaRuntimes());
+
         Output("SiteUrl", website.Url, "The app: open it, upload an image, watch the labels arrive");
         Output("HttpApiUrl", httpApi.Url, "Base URL of the web API (apiUrl in config.json)");
         Output("WebSocketUrl", webSocket.Url, "WebSocket URL (webSocketUrl in config.json)");

@@ -75,7 +75,7 @@ internal static class DetectLabelsResponseUnmarshaller
         using var document = JsonDocument.Parse(response.Body);
         var root = document.RootElement;
         result.LabelModelVersion = Json.String(root, "LabelModelVersion");
-        result.OrientationCorrection = Json.String(root, "OrientationCorrection");
+        result.OrientationCorrection = Json.String(root, "OrientationCorrection") is { } orientation ? OrientationCorrection.FindValue(orientation) : null;
         result.Labels = Json.List(root, "Labels", ReadLabel);
         return result;
     }

@@ -9,7 +9,7 @@ public class DetectLabelsResponse : AmazonWebServiceResponse
 
     public string? LabelModelVersion { get; set; }
 
-    public string? OrientationCorrection { get; set; }
+    public OrientationCorrection? OrientationCorrection { get; set; }
 }
 
 /// <summary>A detected label: a thing, concept or scene, with where it is when it is an object.</summary>

@@ -69,4 +69,4 @@ function buildLabels(detections, options = {}) {
   return labels.slice(0, maxLabels);
 }
 
-module.exports = { buildLabels, DEFAULT_MIN_CONFIDENCE, DEFAULT_MAX_LABELS };
+module.exports = { buildLabels, passesFilters, DEFAULT_MIN_CONFIDENCE, DEFAULT_MAX_LABELS };

@@ -12,7 +12,7 @@ const http = require('node:http');
 const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { WorkerPool } = require('./worker-pool');
-const { buildLabels } = require('./labels');
+const { buildLabels, passesFilters } = require('./labels');
 const { analysisLabel } = require('./coco-labels');
 const { SharedAnalyses } = require('./shared-analyses');
 const { selectFaceAttributes } = require('./face-details');
@@ -146,11 +146,13 @@ function createDetectorServer({ pool, s3Endpoint, fetchObject = fetchS3Object, l
       const request = parseDetectLabelsRequest(body);
       const bytes = await readImage(request.image);
       const wantLabels = request.features.labels;
-      // "Face" and "Text" labels come from the face and text analyses, shared with DetectFaces/DetectText.
+      // "Face" and "Text" labels come from the face and text analyses, shared with DetectFaces/DetectText;
+      // an analysis whose label the request's filters would drop anyway is not run.
+      const wants = (name) => wantLabels && passesFilters(analysisLabel(name, 100), request.generalLabels);
       const [result, faces, text] = await Promise.all([
         pool.run({ bytes, labels: wantLabels, properties: request.features.properties, maxDominantColors: request.maxDominantColors }),
-        wantLabels ? shared.get(bytes, 'faces') : undefined,
-        wantLabels ? shared.get(bytes, 'text') : undefined,
+        wants('Face') ? shared.get(bytes, 'faces') : undefined,
+        wants('Text') ? shared.get(bytes, 'text') : undefined,
       ]);
       const extra = [];
       if (faces?.faces?.length) extra.push(analysisLabel('Face', Math.max(...faces.faces.map((f) => f.Confidence))));

@@ -180,3 +180,16 @@ test('botocoreShapeCheck_nonConformingFaceDetail_isReported', { skip: HAVE_MODEL
     'DetectFacesResponse.FaceDetails[0].AgeRange.Low: expected an integer, got 1.5',
   ]);
 });
+
+test('server_detectLabelsWhoseFiltersDropFaceAndText_runsNeitherAnalysis', async () => {
+  const pool = fakePool({ detections: [], faces: [FACE], text: { width: 100, height: 50, lines: [LINE] } });
+  const detector = await serve(pool);
+  const excluded = await call(detector.url, 'DetectLabels', { Image: IMAGE, Settings: { GeneralLabels: { LabelExclusionFilters: ['Face', 'Text'] } } });
+  assert.equal(excluded.status, 200, excluded.text);
+  assert.deepEqual(excluded.json.Labels, []);
+  assert.deepEqual(pool.payloads.map((p) => Object.keys(p).sort().join()), ['bytes,labels,maxDominantColors,properties']);
+  const onlyText = await call(detector.url, 'DetectLabels', { Image: IMAGE, Settings: { GeneralLabels: { LabelCategoryInclusionFilters: ['Text and Documents'] } } });
+  assert.deepEqual(onlyText.json.Labels.map((l) => l.Name), ['Text']);
+  assert.equal(pool.payloads.filter((p) => p.faces).length, 0, 'the face analysis cannot pass that filter');
+  await detector.close();
+});
