@@ -47,11 +47,11 @@ public sealed class FunctionTests(ProductionTemplate stack)
     }
 
     [Fact]
-    public void Functions_Synthesized_AreTenDotnetFunctionsFromOneAsset()
+    public void Functions_Synthesized_AreFourteenDotnetFunctionsFromOneAsset()
     {
         var dotnet = stack.Resources("AWS::Lambda::Function").Where(f => Cfn.Render(f.Properties["Runtime"]).StartsWith("dotnet", StringComparison.Ordinal)).ToList();
 
-        dotnet.Count.ShouldBe(10);
+        dotnet.Count.ShouldBe(14);
         dotnet.Select(f => Cfn.Render(f.Properties["Code"]!["S3Key"])).Distinct().ShouldHaveSingleItem();
     }
 

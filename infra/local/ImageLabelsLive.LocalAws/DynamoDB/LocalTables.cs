@@ -151,15 +151,16 @@ public sealed class LocalTables
     /// <summary>Whether every index the definition declares exists in <paramref name="described"/> with the same keys.</summary>
     internal static bool SameIndexKeys(CreateTableRequest definition, JsonElement described)
     {
+        var declared = definition.GlobalSecondaryIndexes ?? [];
         if (!described.TryGetProperty("GlobalSecondaryIndexes", out var indexes) || indexes.ValueKind != JsonValueKind.Array)
         {
-            return (definition.GlobalSecondaryIndexes?.Count ?? 0) == 0;
+            return declared.Count == 0;
         }
         var existing = indexes.EnumerateArray().ToDictionary(
             index => index.GetProperty("IndexName").GetString() ?? "",
             index => string.Join(',', index.GetProperty("KeySchema").EnumerateArray().Select(key => key.GetProperty("AttributeName").GetString() + ":" + key.GetProperty("KeyType").GetString())),
             StringComparer.Ordinal);
-        return (definition.GlobalSecondaryIndexes ?? []).All(index =>
+        return declared.All(index =>
             existing.TryGetValue(index.IndexName, out var keys) && keys == string.Join(',', index.KeySchema.Select(key => key.AttributeName + ":" + key.KeyType)));
     }
 
