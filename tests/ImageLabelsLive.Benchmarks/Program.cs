@@ -13,6 +13,7 @@ IScenario[] scenarios =
     new PusherThroughputScenario(),
     new PushVsPollingScenario(),
     new PipelineThroughputScenario(),
+    new FeedQueriesScenario(),
     new FanOutScenario(),
 ];
 

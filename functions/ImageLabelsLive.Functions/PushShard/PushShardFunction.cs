@@ -1,4 +1,4 @@
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 using Amazon.Lambda.SNSEvents;
 using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Functions.Hosting;

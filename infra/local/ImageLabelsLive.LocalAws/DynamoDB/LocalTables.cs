@@ -147,13 +147,13 @@ public sealed class LocalTables
     {
         if (!described.TryGetProperty("GlobalSecondaryIndexes", out var indexes) || indexes.ValueKind != JsonValueKind.Array)
         {
-            return definition.GlobalSecondaryIndexes.Count == 0;
+            return (definition.GlobalSecondaryIndexes ?? []).Count == 0;
         }
         var existing = indexes.EnumerateArray().ToDictionary(
             index => index.GetProperty("IndexName").GetString() ?? "",
             index => string.Join(',', index.GetProperty("KeySchema").EnumerateArray().Select(key => key.GetProperty("AttributeName").GetString() + ":" + key.GetProperty("KeyType").GetString())),
             StringComparer.Ordinal);
-        return definition.GlobalSecondaryIndexes.All(index =>
+        return (definition.GlobalSecondaryIndexes ?? []).All(index =>
             existing.TryGetValue(index.IndexName, out var keys) && keys == string.Join(',', index.KeySchema.Select(key => key.AttributeName + ":" + key.KeyType)));
     }
 
