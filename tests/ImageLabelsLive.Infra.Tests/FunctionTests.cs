@@ -21,8 +21,8 @@ public sealed class FunctionTests(ProductionTemplate stack)
     /// <summary>Exactly the variables each function reads (the stack adds the URL-shaped ones after the APIs exist).</summary>
     public static TheoryData<string, string[]> Environments => new()
     {
-        { "UploadUrl", ["IMAGES_TABLE", "UPLOAD_BUCKET", "UPLOAD_URL_TTL_SECONDS"] },
-        { "ListFeedImages", ["IMAGES_TABLE", "UPLOAD_BUCKET"] },
+        { "UploadUrl", ["IMAGES_TABLE", "UPLOAD_BUCKET", "UPLOAD_URL_TTL_SECONDS", "FEED_INDEX_TABLE"] },
+        { "ListFeedImages", ["IMAGES_TABLE", "FEED_INDEX_TABLE", "UPLOAD_BUCKET"] },
         { "GetImage", ["IMAGES_TABLE", "UPLOAD_BUCKET"] },
         { "Connect", ["CONNECTIONS_TABLE"] },
         { "Disconnect", ["CONNECTIONS_TABLE"] },

@@ -73,13 +73,17 @@ public sealed class StorageTests(ProductionTemplate stack)
         var rule = rules.ShouldHaveSingleItem()!;
         Cfn.RenderList(rule["AllowedMethods"]).ShouldBe(["PUT"]);
         Cfn.RenderList(rule["AllowedOrigins"]).ShouldBe(["https://" + Cfn.GetAtt(distributionId, "DomainName")]);
-        Cfn.RenderList(rule["AllowedHeaders"]).ShouldBe(["Content-Type"]);
+        Cfn.RenderList(rule["AllowedHeaders"]).ShouldBe(["Content-Type", "x-amz-checksum-sha256"]);
     }
 
     [Fact]
-    public void UploadBucket_Lifecycle_ExpiresUploadsAfterCdkJsonDays()
+    public void UploadBucket_Lifecycle_ExpiresUploadsAfterCdkJsonDaysAndExportsAfterADay()
     {
-        var rule = stack.One("AWS::S3::Bucket", "Uploads").Properties["LifecycleConfiguration"]!["Rules"]!.AsArray().ShouldHaveSingleItem()!;
+        var rules = stack.One("AWS::S3::Bucket", "Uploads").Properties["LifecycleConfiguration"]!["Rules"]!.AsArray();
+        rules.Count.ShouldBe(2);
+        var exports = rules.Single(r => Cfn.Render(r!["Prefix"]) == "exports/")!;
+        ((int?)exports["ExpirationInDays"]).ShouldBe(1);
+        var rule = rules.Single(r => Cfn.Render(r!["Prefix"]) == "uploads/")!;
 
         Cfn.Render(rule["Prefix"]).ShouldBe("uploads/");
         Cfn.Render(rule["Status"]).ShouldBe("Enabled");
