@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ImageLabelsLive.Core.Images;
+using ImageLabelsLive.Core.Subscriptions;
 using ImageLabelsLive.Core.Uploads;
 
 namespace ImageLabelsLive.Core.Web;
@@ -49,6 +50,8 @@ public sealed record ClientMessage(string? Action);
 [JsonSerializable(typeof(ClientMessage))]
 [JsonSerializable(typeof(CreateUploadCommand))]
 [JsonSerializable(typeof(CreateUploadResult))]
+[JsonSerializable(typeof(SubscribeToFeedCommand))]
+[JsonSerializable(typeof(SubscribeToFeedResult))]
 public sealed partial class WebJson : JsonSerializerContext;
 
 /// <summary>

@@ -24,7 +24,8 @@ internal sealed record CreateTableRequest(
     IReadOnlyList<AttributeDefinition> AttributeDefinitions,
     IReadOnlyList<KeySchemaElement> KeySchema,
     string BillingMode,
-    IReadOnlyList<GlobalSecondaryIndex> GlobalSecondaryIndexes);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<GlobalSecondaryIndex>? GlobalSecondaryIndexes);
 
 internal sealed record TimeToLiveSpecification(string AttributeName, bool Enabled);
 

@@ -18,6 +18,9 @@ public sealed record LocalDynamoDbOptions
 
     public string ConnectionsTableName { get; init; } = "Connections";
 
+    /// <summary>SubscribeToFeed's flood-limit counters (no index; TTL on expiresAt on AWS).</summary>
+    public string SubscriptionRequestsTableName { get; init; } = "SubscriptionRequests";
+
     /// <summary>Tables whose writes through the endpoint produce stream records; null means the Images table, NEW_AND_OLD_IMAGES.</summary>
     public IReadOnlyList<StreamedTable>? StreamedTables { get; init; }
 

@@ -82,6 +82,12 @@ public sealed class LocalTables
             [new KeySchemaElement("connectionId", "HASH")],
             "PAY_PER_REQUEST",
             [new GlobalSecondaryIndex(FeedIndex, [new KeySchemaElement("feedId", "HASH")], new Projection("ALL"))]),
+        new CreateTableRequest(
+            _options.SubscriptionRequestsTableName,
+            [new AttributeDefinition("counterId", "S")],
+            [new KeySchemaElement("counterId", "HASH")],
+            "PAY_PER_REQUEST",
+            null),
     ];
 
     private async Task<bool> CreateIfMissingAsync(CreateTableRequest table, CancellationToken cancellationToken)

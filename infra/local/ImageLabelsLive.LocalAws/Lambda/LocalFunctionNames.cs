@@ -12,4 +12,5 @@ public static class LocalFunctionNames
     public const string ProcessImage = "ProcessImage";
     public const string PushResults = "PushResults";
     public const string NotifyResults = "NotifyResults";
+    public const string SubscribeToFeed = "SubscribeToFeed";
 }

@@ -17,10 +17,13 @@ public static class LocalSnsExtensions
         options.Validate();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
+        // One line per delivery protocol: the subscriptions, filtering and links are shared.
+        services.AddSingleton<ISnsProtocol>(_ => new SnsEmailProtocol(new SnsEmailSender(options)));
         services.AddSingleton(sp => new LocalSnsService(
             options,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<LocalSnsService>>()));
+            sp.GetRequiredService<ILogger<LocalSnsService>>(),
+            sp.GetServices<ISnsProtocol>()));
         return services;
     }
 

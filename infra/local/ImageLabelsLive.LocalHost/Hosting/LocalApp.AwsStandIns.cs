@@ -31,6 +31,8 @@ public sealed partial class LocalApp
             Credentials = settings.Credentials,
             SmtpPort = Ports.Smtp,
             Recipients = settings.EmailRecipients,
+            // Subscriptions made through Subscribe persist with the feeds.
+            DataDirectory = settings.DataDirectory,
         });
         services.AddLocalDynamoDb(new LocalDynamoDbOptions
         {
@@ -39,6 +41,7 @@ public sealed partial class LocalApp
             AccountId = settings.AccountId,
             ImagesTableName = settings.ImagesTable,
             ConnectionsTableName = settings.ConnectionsTable,
+            SubscriptionRequestsTableName = settings.SubscriptionRequestsTable,
         });
         // The same settings as the CDK app's event source mappings (infra/aws/StreamConsumers.cs), with local backoff.
         var failures = Path.Combine(settings.DataDirectory, "stream-failures.jsonl");

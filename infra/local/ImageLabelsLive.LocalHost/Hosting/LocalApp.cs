@@ -86,6 +86,7 @@ public sealed partial class LocalApp : IAsyncDisposable
             new HttpApiRoute("POST", "/uploads", LocalFunctionNames.UploadUrl),
             new HttpApiRoute("GET", "/feeds/{feedId}/images", LocalFunctionNames.ListFeedImages),
             new HttpApiRoute("GET", "/images/{imageId}", LocalFunctionNames.GetImage),
+            new HttpApiRoute("POST", "/feeds/{feedId}/subscriptions", LocalFunctionNames.SubscribeToFeed),
         ]);
         app.MapLocalWebSocketApi(LocalSettings.WebSocketPath);
         app.MapLocalManagementApi(LocalSettings.ManagementApiPath);
@@ -184,6 +185,7 @@ public sealed partial class LocalApp : IAsyncDisposable
             ["CONNECTIONS_TABLE"] = settings.ConnectionsTable,
             ["UPLOAD_BUCKET"] = settings.UploadBucket,
             ["TOPIC_ARN"] = settings.TopicArn,
+            ["SUBSCRIPTION_REQUESTS_TABLE"] = settings.SubscriptionRequestsTable,
             ["CONNECTIONS_ENDPOINT"] = settings.Endpoint(LocalSettings.ManagementApiPath).ToString(),
             ["SITE_URL"] = settings.BaseUrl.ToString(),
             ["MIN_CONFIDENCE"] = settings.MinConfidence.ToString(Invariant),

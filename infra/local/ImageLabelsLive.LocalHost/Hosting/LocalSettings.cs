@@ -27,6 +27,7 @@ public sealed record LocalSettings
     public string UploadBucket { get; init; } = "imagelabelslive-uploads";
     public string ImagesTable { get; init; } = "Images";
     public string ConnectionsTable { get; init; } = "Connections";
+    public string SubscriptionRequestsTable { get; init; } = "SubscriptionRequests";
     public string TopicName { get; init; } = "image-results";
     public IReadOnlyList<string> EmailRecipients { get; init; } = ["you@imagelabels.local"];
     public float MinConfidence { get; init; } = 30;

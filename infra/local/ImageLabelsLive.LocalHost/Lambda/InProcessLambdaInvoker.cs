@@ -7,6 +7,7 @@ using ImageLabelsLive.Functions.ListFeedImages;
 using ImageLabelsLive.Functions.NotifyResults;
 using ImageLabelsLive.Functions.ProcessImage;
 using ImageLabelsLive.Functions.PushResults;
+using ImageLabelsLive.Functions.SubscribeToFeed;
 using ImageLabelsLive.Functions.UploadUrl;
 using ImageLabelsLive.LocalAws.Lambda;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,7 @@ public sealed class InProcessLambdaInvoker : ILambdaInvoker
             [LocalFunctionNames.ProcessImage] = Entry(() => new ProcessImageFunction().HandleAsync),
             [LocalFunctionNames.PushResults] = Entry(() => new PushResultsFunction().HandleAsync),
             [LocalFunctionNames.NotifyResults] = Entry(() => new NotifyResultsFunction().HandleAsync),
+            [LocalFunctionNames.SubscribeToFeed] = Entry(() => new SubscribeToFeedFunction().HandleAsync),
         };
     }
 
