@@ -48,9 +48,22 @@ internal sealed class DataTables : Construct
             PartitionKey = new DynamoAttribute { Name = "feedId", Type = AttributeType.STRING },
             ProjectionType = ProjectionType.ALL,
         });
+
+        SubscriptionRequests = new Table(this, "SubscriptionRequests", new TableProps
+        {
+            PartitionKey = new DynamoAttribute { Name = "counterId", Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            TimeToLiveAttribute = "expiresAt",
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
     }
 
     public Table Images { get; }
+
+    /// <summary>
+    /// SubscribeToFeed's flood-limit counters: one small item per feed or address hash and hour, gone by TTL after the hour.
+    /// </summary>
+    public Table SubscriptionRequests { get; }
 
     public Table Connections { get; }
 

@@ -7,10 +7,13 @@ using Constructs;
 
 namespace ImageLabelsLive.Infra;
 
-internal sealed record HttpApiProps(IFunction UploadUrl, IFunction ListFeedImages, IFunction GetImage, IReadOnlyList<string> AllowedOrigins);
+internal sealed record HttpApiProps(IFunction UploadUrl, IFunction ListFeedImages, IFunction GetImage, IReadOnlyList<string> AllowedOrigins)
+{
+    public required IFunction SubscribeToFeed { get; init; }
+}
 
 /// <summary>
-/// API Gateway HTTP API from the L1 resources: the three routes of the web API, CORS for the site's origin,
+/// API Gateway HTTP API from the L1 resources: the routes of the web API, CORS for the site's origin,
 /// and stage-wide throttling so a runaway client cannot run up the bill.
 /// </summary>
 internal sealed partial class HttpApi : Construct
@@ -38,6 +41,7 @@ internal sealed partial class HttpApi : Construct
         Route("Uploads", "POST", "/uploads", props.UploadUrl);
         Route("FeedImages", "GET", "/feeds/{feedId}/images", props.ListFeedImages);
         Route("Image", "GET", "/images/{imageId}", props.GetImage);
+        Route("FeedSubscriptions", "POST", "/feeds/{feedId}/subscriptions", props.SubscribeToFeed);
 
         Stage = new CfnStage(this, "Stage", new CfnStageProps
         {

@@ -50,7 +50,10 @@ internal sealed class ImageLabelsLiveStack : Stack
 
         IReadOnlyList<string> origins = settings.AllowLocalhost ? [website.Url, .. InfraSettings.LocalhostOrigins] : [website.Url];
         uploads.AllowBrowserUploadsFrom(origins);
-        var httpApi = new HttpApi(this, "Http", new HttpApiProps(functions.UploadUrl, functions.ListFeedImages, functions.GetImage, origins));
+        var httpApi = new HttpApi(this, "Http", new HttpApiProps(functions.UploadUrl, functions.ListFeedImages, functions.GetImage, origins)
+        {
+            SubscribeToFeed = functions.SubscribeToFeed,
+        });
 
         functions.NotifyResults.AddEnvironment("SITE_URL", website.Url);
         var streams = new StreamConsumers(this, "Streams", tables.Images, functions.PushResults, functions.NotifyResults);

@@ -59,20 +59,21 @@ public sealed class ApiTests(ProductionTemplate stack)
     }
 
     [Fact]
-    public void HttpApi_Synthesized_HasExactlyTheThreeRoutesOfTheWebApi()
+    public void HttpApi_Synthesized_HasExactlyTheRoutesOfTheWebApi()
     {
         var (apiId, api) = stack.One("AWS::ApiGatewayV2::Api", "Http");
 
         Cfn.Render(api["ProtocolType"]).ShouldBe("HTTP");
         stack.Resources("AWS::ApiGatewayV2::Route").Where(r => Cfn.Render(r.Properties["ApiId"]) == Cfn.Ref(apiId))
             .Select(r => Cfn.Render(r.Properties["RouteKey"]))
-            .ShouldBe(["POST /uploads", "GET /feeds/{feedId}/images", "GET /images/{imageId}"], ignoreOrder: true);
+            .ShouldBe(["POST /uploads", "GET /feeds/{feedId}/images", "GET /images/{imageId}", "POST /feeds/{feedId}/subscriptions"], ignoreOrder: true);
     }
 
     [Theory]
     [InlineData("POST /uploads", "UploadUrl", "/*/POST/uploads")]
     [InlineData("GET /feeds/{feedId}/images", "ListFeedImages", "/*/GET/feeds/*/images")]
     [InlineData("GET /images/{imageId}", "GetImage", "/*/GET/images/*")]
+    [InlineData("POST /feeds/{feedId}/subscriptions", "SubscribeToFeed", "/*/POST/feeds/*/subscriptions")]
     public void HttpRoute_Synthesized_ProxiesToItsFunctionWhichOnlyThatRouteMayInvoke(string routeKey, string function, string sourcePath)
     {
         var (apiId, _) = stack.One("AWS::ApiGatewayV2::Api", "Http");

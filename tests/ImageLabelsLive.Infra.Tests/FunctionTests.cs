@@ -15,6 +15,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "ProcessImage", 1024, 60 },
         { "PushResults", 1024, 60 },
         { "NotifyResults", 512, 30 },
+        { "SubscribeToFeed", 512, 10 },
     };
 
     /// <summary>Exactly the variables each function reads (the stack adds the URL-shaped ones after the APIs exist).</summary>
@@ -29,6 +30,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "ProcessImage", ["IMAGES_TABLE", "UPLOAD_BUCKET", "MIN_CONFIDENCE", "MAX_LABELS"] },
         { "PushResults", ["CONNECTIONS_TABLE", "UPLOAD_BUCKET", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY"] },
         { "NotifyResults", ["IMAGES_TABLE", "TOPIC_ARN", "SITE_URL"] },
+        { "SubscribeToFeed", ["SUBSCRIPTION_REQUESTS_TABLE", "TOPIC_ARN"] },
     };
 
     [Theory]
@@ -44,11 +46,11 @@ public sealed class FunctionTests(ProductionTemplate stack)
     }
 
     [Fact]
-    public void Functions_Synthesized_AreNineDotnetFunctionsFromOneAsset()
+    public void Functions_Synthesized_AreTenDotnetFunctionsFromOneAsset()
     {
         var dotnet = stack.Resources("AWS::Lambda::Function").Where(f => Cfn.Render(f.Properties["Runtime"]).StartsWith("dotnet", StringComparison.Ordinal)).ToList();
 
-        dotnet.Count.ShouldBe(9);
+        dotnet.Count.ShouldBe(10);
         dotnet.Select(f => Cfn.Render(f.Properties["Code"]!["S3Key"])).Distinct().ShouldHaveSingleItem();
     }
 
@@ -92,6 +94,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         Variable("PushResults", "CONNECTIONS_TABLE").ShouldBe(Cfn.Ref(connectionsId));
         Variable("PushResults", "PUSH_CONCURRENCY").ShouldBe("32");
         Variable("NotifyResults", "TOPIC_ARN").ShouldBe(Cfn.Ref(topicId));
+        Variable("SubscribeToFeed", "TOPIC_ARN").ShouldBe(Cfn.Ref(topicId));
         Variable("NotifyResults", "IMAGES_TABLE").ShouldBe(Cfn.Ref(imagesId));
     }
 
