@@ -15,6 +15,9 @@ import { UploadQueue } from "./uploads";
 import { copyText } from "./ui/clipboard";
 import { CardGrid } from "./ui/grid";
 import { Shell, type Notice } from "./ui/shell";
+import { loadFeedLabels, subscribeToFeed } from "./subscriptions";
+import { SubscribeForm } from "./ui/subscribe-form";
+import { CardFocus, imageIdFromSearch } from "./ui/card-focus";
 
 const thresholdKey = "imagelabelslive.minConfidence";
 
@@ -50,6 +53,8 @@ class App {
   private historyRun = 0;
   private historyRetry: ReturnType<typeof setTimeout> | null = null;
   private historyFailures = 0;
+  // A result email's link (?feed=…&image=…) opens on that image's card.
+  private readonly cardFocus = new CardFocus(imageIdFromSearch(window.location.search));
 
   constructor(root: HTMLElement) {
     const resolved = resolveFeedId({
@@ -91,6 +96,13 @@ class App {
       return;
     }
     this.shell.setMailbox(config.mailboxUrl);
+    const fetchImpl = (input: string, init?: RequestInit) => window.fetch(input, init);
+    this.shell.addHeaderAction(
+      new SubscribeForm({
+        subscribe: (request) => subscribeToFeed(fetchImpl, config.apiUrl, this.feedId, request),
+        loadLabels: () => loadFeedLabels(fetchImpl, config.apiUrl, this.feedId),
+      }).element,
+    );
     const api = new ApiClient(config.apiUrl, (input, init) => window.fetch(input, init), window.location.href);
     this.api = api;
     this.uploads = new UploadQueue({
@@ -224,6 +236,7 @@ class App {
     const cards = buildCards(this.records.list(), this.uploads?.uploads ?? []);
     this.grid.render(cards, this.threshold, Date.now());
     this.shell.setCount(cards.length);
+    this.cardFocus.apply(this.shell.grid);
   }
 }
 
