@@ -30,9 +30,9 @@ describe("subscriptions", () => {
     const status = await subscribeToFeed(answering(202, { status: "PendingConfirmation" }, calls), "http://api", feed, { email: "ann@example.com", labels: ["Dog"] });
 
     expect(status).toBe("PendingConfirmation");
-    expect(calls[0].url).toBe(`http://api/feeds/${feed}/subscriptions`);
-    expect(calls[0].init?.method).toBe("POST");
-    expect(JSON.parse(String(calls[0].init?.body))).toEqual({ email: "ann@example.com", labels: ["Dog"] });
+    expect(calls[0]?.url).toBe(`http://api/feeds/${feed}/subscriptions`);
+    expect(calls[0]?.init?.method).toBe("POST");
+    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ email: "ann@example.com", labels: ["Dog"] });
   });
 
   it("subscribeToFeed_NoLabels_SendsNoLabelsKey", async () => {
@@ -40,7 +40,7 @@ describe("subscriptions", () => {
 
     await subscribeToFeed(answering(202, { status: "PendingConfirmation" }, calls), "http://api", feed, { email: "ann@example.com", labels: [] });
 
-    expect(JSON.parse(String(calls[0].init?.body))).toEqual({ email: "ann@example.com" });
+    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ email: "ann@example.com" });
   });
 
   it("subscribeToFeed_ServerRefuses_ErrorCarriesTheServersSentence", async () => {
