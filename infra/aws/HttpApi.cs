@@ -9,6 +9,11 @@ namespace ImageLabelsLive.Infra;
 
 internal sealed record HttpApiProps(IFunction UploadUrl, IFunction ListFeedImages, IFunction GetImage, IReadOnlyList<string> AllowedOrigins)
 {
+    public IFunction? GetFeedLabels { get; init; }
+
+    public IFunction? ExportFeed { get; init; }
+
+    public IFunction? DeleteImage { get; init; }
     public required IFunction SubscribeToFeed { get; init; }
 }
 
@@ -32,7 +37,7 @@ internal sealed partial class HttpApi : Construct
             CorsConfiguration = new CfnApi.CorsProperty
             {
                 AllowOrigins = [.. props.AllowedOrigins],
-                AllowMethods = ["GET", "POST"],
+                AllowMethods = ["GET", "POST", "DELETE"],
                 AllowHeaders = ["content-type"],
                 MaxAge = 600,
             },
@@ -41,6 +46,18 @@ internal sealed partial class HttpApi : Construct
         Route("Uploads", "POST", "/uploads", props.UploadUrl);
         Route("FeedImages", "GET", "/feeds/{feedId}/images", props.ListFeedImages);
         Route("Image", "GET", "/images/{imageId}", props.GetImage);
+        if (props.GetFeedLabels is { } labels)
+        {
+            Route("FeedLabels", "GET", "/feeds/{feedId}/labels", labels);
+        }
+        if (props.ExportFeed is { } export)
+        {
+            Route("FeedExport", "GET", "/feeds/{feedId}/export", export);
+        }
+        if (props.DeleteImage is { } delete)
+        {
+            Route("DeleteImage", "DELETE", "/feeds/{feedId}/images/{imageId}", delete);
+        }
         Route("FeedSubscriptions", "POST", "/feeds/{feedId}/subscriptions", props.SubscribeToFeed);
 
         Stage = new CfnStage(this, "Stage", new CfnStageProps

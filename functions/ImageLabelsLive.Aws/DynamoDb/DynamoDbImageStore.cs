@@ -46,6 +46,11 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
             [":updatedAt"] = ImageItems.S(UtcTimestampConverter.ToText(record.UpdatedAt)),
         };
         var update = "SET #status = :status, labels = :labels, updatedAt = :updatedAt";
+        if (record.Status == ImageStatus.Deleted)
+        {
+            update += ", " + ImageItems.ExpiresAt + " = :expiresAt";
+            values[":expiresAt"] = ImageItems.N((record.UpdatedAt + ImageRecord.TombstoneLifetime).ToUnixTimeSeconds());
+        }
         if (record.Error is null)
         {
             update += " REMOVE #error";

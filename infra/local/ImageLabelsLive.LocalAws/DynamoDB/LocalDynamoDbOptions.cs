@@ -18,6 +18,8 @@ public sealed record LocalDynamoDbOptions
 
     public string ConnectionsTableName { get; init; } = "Connections";
 
+    /// <summary>The feed index the IndexFeed consumer keeps (label members and counts, change log, checksums).</summary>
+    public string FeedIndexTableName { get; init; } = "FeedIndex";
     /// <summary>SubscribeToFeed's flood-limit counters (no index; TTL on expiresAt on AWS).</summary>
     public string SubscriptionRequestsTableName { get; init; } = "SubscriptionRequests";
 

@@ -86,6 +86,12 @@ public sealed class LocalTables
             // collide about once per 5,000 and one of them silently drops out of the index (and its tab out of every push).
             [new GlobalSecondaryIndex(FeedIndex, [new KeySchemaElement("feedId", "HASH"), new KeySchemaElement("connectionId", "RANGE")], new Projection("ALL"))]),
         new CreateTableRequest(
+            _options.FeedIndexTableName,
+            [new AttributeDefinition("pk", "S"), new AttributeDefinition("sk", "S")],
+            [new KeySchemaElement("pk", "HASH"), new KeySchemaElement("sk", "RANGE")],
+            "PAY_PER_REQUEST",
+            null),
+        new CreateTableRequest(
             _options.SubscriptionRequestsTableName,
             [new AttributeDefinition("counterId", "S")],
             [new KeySchemaElement("counterId", "HASH")],

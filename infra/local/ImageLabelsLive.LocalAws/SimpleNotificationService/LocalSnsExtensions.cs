@@ -23,6 +23,7 @@ public static class LocalSnsExtensions
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<LocalSnsService>>(),
+            new SnsLambdaDelivery(options.LambdaSubscriptions, sp.GetService<Lambda.ILambdaInvoker>(), sp.GetRequiredService<ILogger<LocalSnsService>>()),
             sp.GetServices<ISnsProtocol>()));
         return services;
     }

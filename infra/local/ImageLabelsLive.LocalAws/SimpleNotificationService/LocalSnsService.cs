@@ -28,14 +28,17 @@ public sealed class LocalSnsService
     private readonly SnsSubscriptionActions subscriptions;
     private readonly TimeProvider time;
 
-    internal LocalSnsService(LocalSnsOptions options, TimeProvider time, ILogger<LocalSnsService> logger, IEnumerable<ISnsProtocol>? protocols = null)
+    private readonly SnsLambdaDelivery lambdas;
+
+    internal LocalSnsService(LocalSnsOptions options, TimeProvider time, ILogger<LocalSnsService> logger, SnsLambdaDelivery? lambdas = null, IEnumerable<ISnsProtocol>? protocols = null)
     {
         this.options = options;
         this.logger = logger;
         this.time = time;
+        this.lambdas = lambdas ?? new SnsLambdaDelivery([], null, logger);
         sender = new SnsEmailSender(options);
         verifier = new SigV4Verifier(options.Credentials, time, options.AllowedClockSkew);
-        topics = new HashSet<string>(options.TopicArns, StringComparer.Ordinal);
+        topics = new HashSet<string>(options.TopicArns.Concat(this.lambdas.TopicArns), StringComparer.Ordinal);
         var byName = (protocols ?? [new SnsEmailProtocol(sender)]).ToDictionary(protocol => protocol.Name, StringComparer.Ordinal);
         subscriptions = new SnsSubscriptionActions(options, new SnsSubscriptionStore(options, time), byName, logger);
     }
@@ -90,7 +93,7 @@ public sealed class LocalSnsService
             {
                 null or "" => throw new SnsErrorException(SnsError.MissingAction()),
                 "Publish" => await PublishAsync(SnsPublishRequest.Parse(parameters), endpoint, requestId, context.RequestAborted).ConfigureAwait(false),
-                "ListTopics" => SnsXml.ListTopics(options.TopicArns, requestId),
+                "ListTopics" => SnsXml.ListTopics(topics, requestId),
                 "Subscribe" => await subscriptions.SubscribeAsync(parameters, endpoint, requestId, context.RequestAborted).ConfigureAwait(false),
                 "ConfirmSubscription" => SnsSubscriptionXml.ConfirmSubscription(subscriptions.Confirm(parameters).SubscriptionArn, requestId),
                 "Unsubscribe" => Unsubscribed(parameters, requestId),
@@ -113,6 +116,12 @@ public sealed class LocalSnsService
             throw new SnsErrorException(SnsError.NotFound("Topic does not exist"));
         }
         var messageId = Guid.NewGuid().ToString();
+        if (lambdas.HasSubscribers(publish.TopicArn))
+        {
+            lambdas.Deliver(publish, messageId, time.GetUtcNow());
+            logger.LogDebug("SNS Publish to {Topic}: delivered to its Lambda subscriptions (MessageId {MessageId})", publish.TopicArn, messageId);
+            return SnsXml.Publish(messageId, requestId);
+        }
         var recipients = subscriptions.Recipients(publish).ToArray();
         try
         {
