@@ -65,7 +65,7 @@ internal sealed class PipelineFunctions : Construct
         UploadUrlSpec, ListFeedImagesSpec, GetImageSpec, ConnectSpec, DisconnectSpec, DefaultSpec,
         ProcessImageSpec, PushResultsSpec, NotifyResultsSpec,
         GetFeedLabelsSpec, ExportFeedSpec, DeleteImageSpec, IndexFeedSpec,
-        ProcessImageSpec, PushResultsSpec, NotifyResultsSpec, SubscribeToFeedSpec,
+        SubscribeToFeedSpec,
     ];
 
     public PipelineFunctions(Construct scope, string id, PipelineFunctionsProps props)

@@ -66,7 +66,10 @@ public sealed class ApiTests(ProductionTemplate stack)
         Cfn.Render(api["ProtocolType"]).ShouldBe("HTTP");
         stack.Resources("AWS::ApiGatewayV2::Route").Where(r => Cfn.Render(r.Properties["ApiId"]) == Cfn.Ref(apiId))
             .Select(r => Cfn.Render(r.Properties["RouteKey"]))
-            .ShouldBe(["POST /uploads", "GET /feeds/{feedId}/images", "GET /images/{imageId}", "POST /feeds/{feedId}/subscriptions"], ignoreOrder: true);
+            .ShouldBe(
+                ["POST /uploads", "GET /feeds/{feedId}/images", "GET /images/{imageId}", "GET /feeds/{feedId}/labels", "GET /feeds/{feedId}/export",
+                 "DELETE /feeds/{feedId}/images/{imageId}", "POST /feeds/{feedId}/subscriptions"],
+                ignoreOrder: true);
     }
 
     [Theory]
