@@ -76,6 +76,14 @@ internal sealed class DataTables : Construct
             SortKey = new DynamoAttribute { Name = "connectionId", Type = AttributeType.STRING },
             ProjectionType = ProjectionType.ALL,
         });
+
+        SubscriptionRequests = new Table(this, "SubscriptionRequests", new TableProps
+        {
+            PartitionKey = new DynamoAttribute { Name = "counterId", Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            TimeToLiveAttribute = "expiresAt",
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
     }
 
     public Table Images { get; }
@@ -85,6 +93,9 @@ internal sealed class DataTables : Construct
     /// items, the change log and the checksum lookup, so a label query reads only the matching images.
     /// </summary>
     public Table FeedIndex { get; }
+    /// SubscribeToFeed's flood-limit counters: one small item per feed or address hash and hour, gone by TTL after the hour.
+    /// </summary>
+    public Table SubscriptionRequests { get; }
 
     public Table Connections { get; }
 

@@ -57,6 +57,7 @@ internal sealed class ImageLabelsLiveStack : Stack
             GetFeedLabels = functions.GetFeedLabels,
             ExportFeed = functions.ExportFeed,
             DeleteImage = functions.DeleteImage,
+            SubscribeToFeed = functions.SubscribeToFeed,
         });
 
         functions.NotifyResults.AddEnvironment("SITE_URL", website.Url);

@@ -67,11 +67,9 @@ public sealed class ApiTests(ProductionTemplate stack)
         stack.Resources("AWS::ApiGatewayV2::Route").Where(r => Cfn.Render(r.Properties["ApiId"]) == Cfn.Ref(apiId))
             .Select(r => Cfn.Render(r.Properties["RouteKey"]))
             .ShouldBe(
-            [
-                "POST /uploads", "GET /feeds/{feedId}/images", "GET /images/{imageId}", "GET /feeds/{feedId}/labels",
-                "GET /feeds/{feedId}/export", "DELETE /feeds/{feedId}/images/{imageId}",
-            ],
-            ignoreOrder: true);
+                ["POST /uploads", "GET /feeds/{feedId}/images", "GET /images/{imageId}", "GET /feeds/{feedId}/labels", "GET /feeds/{feedId}/export",
+                 "DELETE /feeds/{feedId}/images/{imageId}", "POST /feeds/{feedId}/subscriptions"],
+                ignoreOrder: true);
     }
 
     [Theory]
@@ -81,6 +79,7 @@ public sealed class ApiTests(ProductionTemplate stack)
     [InlineData("GET /feeds/{feedId}/labels", "GetFeedLabels", "/*/GET/feeds/*/labels")]
     [InlineData("GET /feeds/{feedId}/export", "ExportFeed", "/*/GET/feeds/*/export")]
     [InlineData("DELETE /feeds/{feedId}/images/{imageId}", "DeleteImage", "/*/DELETE/feeds/*/images/*")]
+    [InlineData("POST /feeds/{feedId}/subscriptions", "SubscribeToFeed", "/*/POST/feeds/*/subscriptions")]
     public void HttpRoute_Synthesized_ProxiesToItsFunctionWhichOnlyThatRouteMayInvoke(string routeKey, string function, string sourcePath)
     {
         var (apiId, _) = stack.One("AWS::ApiGatewayV2::Api", "Http");

@@ -16,6 +16,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "PushResults", 1024, 60 },
         { "NotifyResults", 512, 30 },
         { "SweepStaleImages", 1024, 300 },
+        { "SubscribeToFeed", 512, 10 },
     };
 
     /// <summary>Exactly the variables each function reads (the stack adds the URL-shaped ones after the APIs exist).</summary>
@@ -32,6 +33,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "PushShard", ["CONNECTIONS_TABLE", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY"] },
         { "NotifyResults", ["IMAGES_TABLE", "TOPIC_ARN", "SITE_URL"] },
         { "SweepStaleImages", ["IMAGES_TABLE", "UPLOAD_BUCKET", "UPLOAD_URL_TTL_SECONDS", "PROCESSOR_TIMEOUT_SECONDS", "SWEEP_GRACE_SECONDS", "MIN_CONFIDENCE", "MAX_LABELS"] },
+        { "SubscribeToFeed", ["SUBSCRIPTION_REQUESTS_TABLE", "TOPIC_ARN"] },
     };
 
     [Theory]
@@ -47,11 +49,11 @@ public sealed class FunctionTests(ProductionTemplate stack)
     }
 
     [Fact]
-    public void Functions_Synthesized_AreFourteenDotnetFunctionsFromOneAsset()
+    public void Functions_Synthesized_AreEveryPipelineFunctionFromOneAsset()
     {
         var dotnet = stack.Resources("AWS::Lambda::Function").Where(f => Cfn.Render(f.Properties["Runtime"]).StartsWith("dotnet", StringComparison.Ordinal)).ToList();
 
-        dotnet.Count.ShouldBe(14);
+        dotnet.Count.ShouldBe(ImageLabelsLive.Infra.PipelineFunctions.All.Count + 1); // + PushShard, created by its own construct
         dotnet.Select(f => Cfn.Render(f.Properties["Code"]!["S3Key"])).Distinct().ShouldHaveSingleItem();
     }
 
@@ -95,6 +97,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         Variable("PushResults", "CONNECTIONS_TABLE").ShouldBe(Cfn.Ref(connectionsId));
         Variable("PushResults", "PUSH_CONCURRENCY").ShouldBe("32");
         Variable("NotifyResults", "TOPIC_ARN").ShouldBe(Cfn.Ref(topicId));
+        Variable("SubscribeToFeed", "TOPIC_ARN").ShouldBe(Cfn.Ref(topicId));
         Variable("NotifyResults", "IMAGES_TABLE").ShouldBe(Cfn.Ref(imagesId));
     }
 

@@ -55,6 +55,7 @@ public sealed class IamTests(ProductionTemplate stack)
             ]
         },
         { "SweepStaleImages", ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "rekognition:DetectLabels"] },
+        { "SubscribeToFeed", ["dynamodb:UpdateItem", "sns:Subscribe"] },
     };
 
     [Fact]
@@ -166,6 +167,17 @@ public sealed class IamTests(ProductionTemplate stack)
 
         ResourcesOf("NotifyResults", "sns:Publish").ShouldBe([Cfn.Ref(topicId)]);
         ResourcesOf("NotifyResults", "kms:GenerateDataKey*").ShouldBe([Cfn.GetAtt(keyId, "Arn")]);
+    }
+
+    [Fact]
+    public void SubscribeToFeed_Synthesized_SubscribesOnlyToTheResultsTopicAndCountsOnlyInItsTable()
+    {
+        var (topicId, _) = stack.One("AWS::SNS::Topic", "Notifications");
+        var (requestsId, _) = stack.One("AWS::DynamoDB::Table", "TablesSubscriptionRequests");
+
+        ResourcesOf("SubscribeToFeed", "sns:Subscribe").ShouldBe([Cfn.Ref(topicId)]);
+        ResourcesOf("SubscribeToFeed", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(requestsId, "Arn")]);
+        AllowStatements().Where(s => s.Actions.Contains("sns:Subscribe")).SelectMany(s => s.Roles).Distinct().ShouldBe([Role("SubscribeToFeed")]);
     }
 
     private sealed record Statement(string Owner, IReadOnlyList<string> Roles, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources);

@@ -149,6 +149,19 @@ public sealed class StorageTests(ProductionTemplate stack)
     }
 
     [Fact]
+    public void SubscriptionRequestsTable_Synthesized_HasTheLocalHostsKeyAndTtl()
+    {
+        var requests = stack.One("AWS::DynamoDB::Table", "TablesSubscriptionRequests").Properties;
+
+        requests["KeySchema"]!.AsArray().Select(k => Cfn.Render(k!["AttributeName"]) + ":" + Cfn.Render(k!["KeyType"])).ShouldBe(["counterId:HASH"]);
+        Cfn.Render(requests["BillingMode"]).ShouldBe("PAY_PER_REQUEST");
+        requests["GlobalSecondaryIndexes"].ShouldBeNull();
+        Cfn.Render(requests["TimeToLiveSpecification"]!["AttributeName"]).ShouldBe("expiresAt");
+        ((bool?)requests["TimeToLiveSpecification"]!["Enabled"]).ShouldBe(true);
+        AttributeTypes(requests).ShouldBe(new Dictionary<string, string> { ["counterId"] = "S" });
+    }
+
+    [Fact]
     public void ConnectionsTable_Synthesized_HasTheLocalHostsKeysIndexAndTtl()
     {
         var connections = stack.One("AWS::DynamoDB::Table", "TablesConnections").Properties;

@@ -17,6 +17,7 @@ public sealed record FunctionSettings
     public string? FeedIndexTable { get; init; }
     public string? UploadBucket { get; init; }
     public string? TopicArn { get; init; }
+    public string? SubscriptionRequestsTable { get; init; }
     public Uri? ConnectionsEndpoint { get; init; }
     public Uri? SiteUrl { get; init; }
     public float MinConfidence { get; init; } = 70;
@@ -61,6 +62,7 @@ public sealed record FunctionSettings
             FeedIndexTable = Optional(get, "FEED_INDEX_TABLE"),
             UploadBucket = Optional(get, "UPLOAD_BUCKET"),
             TopicArn = Optional(get, "TOPIC_ARN"),
+            SubscriptionRequestsTable = Optional(get, "SUBSCRIPTION_REQUESTS_TABLE"),
             ConnectionsEndpoint = OptionalUri(get, "CONNECTIONS_ENDPOINT"),
             SiteUrl = OptionalUri(get, "SITE_URL"),
             MinConfidence = Number(get, "MIN_CONFIDENCE", 70f, 0f, 100f),

@@ -22,6 +22,7 @@ using ImageLabelsLive.Core.Processing;
 using ImageLabelsLive.Core.Push;
 using ImageLabelsLive.Core.Sweeping;
 using ImageLabelsLive.Core.PushShards;
+using ImageLabelsLive.Core.Subscriptions;
 using ImageLabelsLive.Core.Uploads;
 
 namespace ImageLabelsLive.Functions.Hosting;
@@ -105,5 +106,10 @@ public sealed class FunctionContainer(FunctionSettings settings)
         Images,
         new SnsNotificationPublisher(AwsClientFactory.CreateSns(settings), FunctionSettings.Require(settings.TopicArn, "TOPIC_ARN")),
         FunctionSettings.Require(settings.SiteUrl, "SITE_URL"),
+        Clock);
+
+    public SubscribeToFeedHandler SubscribeToFeed() => new(
+        new DynamoDbSubscriptionRequestCounter(dynamoDb.Value, FunctionSettings.Require(settings.SubscriptionRequestsTable, "SUBSCRIPTION_REQUESTS_TABLE")),
+        new SnsFeedSubscriber(AwsClientFactory.CreateSns(settings), FunctionSettings.Require(settings.TopicArn, "TOPIC_ARN")),
         Clock);
 }

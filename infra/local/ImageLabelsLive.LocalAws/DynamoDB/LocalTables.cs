@@ -97,6 +97,12 @@ public sealed class LocalTables
             [new KeySchemaElement("pk", "HASH"), new KeySchemaElement("sk", "RANGE")],
             "PAY_PER_REQUEST",
             null),
+        new CreateTableRequest(
+            _options.SubscriptionRequestsTableName,
+            [new AttributeDefinition("counterId", "S")],
+            [new KeySchemaElement("counterId", "HASH")],
+            "PAY_PER_REQUEST",
+            null),
     ];
 
     private async Task<bool> CreateIfMissingAsync(CreateTableRequest table, CancellationToken cancellationToken)

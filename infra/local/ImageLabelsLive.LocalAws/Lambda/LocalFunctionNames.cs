@@ -18,4 +18,5 @@ public static class LocalFunctionNames
     public const string DeleteImage = "DeleteImage";
     public const string IndexFeed = "IndexFeed";
     public const string SweepStaleImages = "SweepStaleImages";
+    public const string SubscribeToFeed = "SubscribeToFeed";
 }

@@ -92,6 +92,7 @@ public sealed partial class LocalApp : IAsyncDisposable
             new HttpApiRoute("GET", "/feeds/{feedId}/labels", LocalFunctionNames.GetFeedLabels),
             new HttpApiRoute("GET", "/feeds/{feedId}/export", LocalFunctionNames.ExportFeed),
             new HttpApiRoute("DELETE", "/feeds/{feedId}/images/{imageId}", LocalFunctionNames.DeleteImage),
+            new HttpApiRoute("POST", "/feeds/{feedId}/subscriptions", LocalFunctionNames.SubscribeToFeed),
         ]);
         app.MapLocalWebSocketApi(LocalSettings.WebSocketPath);
         app.MapLocalManagementApi(LocalSettings.ManagementApiPath);
@@ -194,6 +195,7 @@ public sealed partial class LocalApp : IAsyncDisposable
             ["PUSH_SHARD_TOPIC_ARN"] = settings.PushShardTopicArn,
             // A set value wins, so a benchmark can compare shard sizes on the same stack.
             ["PUSH_SHARD_SIZE"] = Environment.GetEnvironmentVariable("PUSH_SHARD_SIZE"),
+            ["SUBSCRIPTION_REQUESTS_TABLE"] = settings.SubscriptionRequestsTable,
             ["CONNECTIONS_ENDPOINT"] = settings.Endpoint(LocalSettings.ManagementApiPath).ToString(),
             ["SITE_URL"] = settings.BaseUrl.ToString(),
             // An email claim whose sender died (a crash) is taken over by the stream's retry after this long.

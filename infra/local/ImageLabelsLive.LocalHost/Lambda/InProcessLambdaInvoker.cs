@@ -9,6 +9,7 @@ using ImageLabelsLive.Functions.ProcessImage;
 using ImageLabelsLive.Functions.PushResults;
 using ImageLabelsLive.Functions.SweepStaleImages;
 using ImageLabelsLive.Functions.PushShard;
+using ImageLabelsLive.Functions.SubscribeToFeed;
 using ImageLabelsLive.Functions.UploadUrl;
 using ImageLabelsLive.Functions.GetFeedLabels;
 using ImageLabelsLive.Functions.ExportFeed;
@@ -49,6 +50,7 @@ public sealed class InProcessLambdaInvoker : ILambdaInvoker
             [LocalFunctionNames.DeleteImage] = Entry(() => new DeleteImageFunction().HandleAsync),
             [LocalFunctionNames.IndexFeed] = Entry(() => new IndexFeedFunction().HandleAsync),
             [LocalFunctionNames.SweepStaleImages] = Entry(() => new SweepStaleImagesFunction().HandleAsync),
+            [LocalFunctionNames.SubscribeToFeed] = Entry(() => new SubscribeToFeedFunction().HandleAsync),
         };
     }
 
