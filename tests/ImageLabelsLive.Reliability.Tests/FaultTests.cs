@@ -241,7 +241,7 @@ public sealed class FaultTests(FaultDrillApp stack, ITestOutputHelper output)
         s3Failure.GetProperty("requestContext").GetProperty("approximateInvokeCount").GetInt32().ShouldBe(3);
         s3Failure.GetProperty("requestPayload").GetProperty("Records")[0].GetProperty("s3").GetProperty("object").GetProperty("key").GetString().ShouldBe(key);
         s3Failure.GetProperty("responsePayload").GetProperty("errorMessage").GetString().ShouldNotBeNullOrWhiteSpace();
-        entries.Select(entry => entry.Function).Distinct().Order(StringComparer.Ordinal).ShouldBe(["NotifyResults", "PushResults"]);
+        entries.Select(entry => entry.Function).Distinct().Order(StringComparer.Ordinal).ShouldBe(["IndexFeed", "NotifyResults", "PushResults"]);
         tab.Seen.ShouldNotContain(message => message.GetRawText().Contains(poisonId, StringComparison.Ordinal));
     }
 
