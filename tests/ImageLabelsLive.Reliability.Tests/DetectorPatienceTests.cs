@@ -107,6 +107,15 @@ public sealed class DetectorPatienceTests
                 : Task.FromResult(new DetectLabelsResponse { Labels = [new Amazon.Rekognition.Model.Label { Name = "Cat", Confidence = 90 }] });
         }
 
+        public Task<DetectFacesResponse> DetectFacesAsync(DetectFacesRequest request, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("Only DetectLabels is scripted.");
+
+        public Task<DetectTextResponse> DetectTextAsync(DetectTextRequest request, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("Only DetectLabels is scripted.");
+
+        public Task<DetectModerationLabelsResponse> DetectModerationLabelsAsync(DetectModerationLabelsRequest request, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("Only DetectLabels is scripted.");
+
         public void Dispose()
         {
         }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Globalization;
+using ImageLabelsLive.Core.Analysis;
 using ImageLabelsLive.Core.Push;
 using ImageLabelsLive.Core.Uploads;
 
@@ -27,6 +28,9 @@ public sealed record FunctionSettings
 
     public static TimeSpan DefaultDetectorRetryPatience { get; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Which analyses ProcessImage asks for: ANALYZE_LABELS, _FACES, _TEXT, _MODERATION, _IMAGE_PROPERTIES (true|false, each on by default).</summary>
+    public AnalysisSwitches Analyses { get; init; } = AnalysisSwitches.All;
+
     public Uri? S3Endpoint { get; init; }
     public Uri? DynamoDbEndpoint { get; init; }
     public Uri? RekognitionEndpoint { get; init; }
@@ -51,6 +55,12 @@ public sealed record FunctionSettings
             UploadUrlLifetime = TimeSpan.FromSeconds(Number(get, "UPLOAD_URL_TTL_SECONDS", 300, 1, 604_800)),
             PushConcurrency = Number(get, "PUSH_CONCURRENCY", PushImageUpdateHandler.DefaultConcurrency, 1, 1024),
             DetectorRetryPatience = TimeSpan.FromSeconds(Number(get, "DETECTOR_RETRY_SECONDS", DefaultDetectorRetryPatience.TotalSeconds, 0, 600)),
+            Analyses = new AnalysisSwitches(
+                Switch(get, "ANALYZE_LABELS"),
+                Switch(get, "ANALYZE_FACES"),
+                Switch(get, "ANALYZE_TEXT"),
+                Switch(get, "ANALYZE_MODERATION"),
+                Switch(get, "ANALYZE_IMAGE_PROPERTIES")),
             S3Endpoint = OptionalUri(get, "AWS_ENDPOINT_URL_S3"),
             DynamoDbEndpoint = OptionalUri(get, "AWS_ENDPOINT_URL_DYNAMODB"),
             RekognitionEndpoint = OptionalUri(get, "AWS_ENDPOINT_URL_REKOGNITION"),
@@ -71,6 +81,12 @@ public sealed record FunctionSettings
         Optional(get, name) is not { } text ? null
         : Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri
         : throw new InvalidOperationException($"The environment variable {name} is not an absolute http(s) URL: '{text}'.");
+
+    /// <summary>On unless set to false; anything but true or false names the variable.</summary>
+    private static bool Switch(Func<string, string?> get, string name) =>
+        Optional(get, name) is not { } text ? true
+        : bool.TryParse(text, out var on) ? on
+        : throw new InvalidOperationException($"The environment variable {name} must be true or false: '{text}'.");
 
     private static T Number<T>(Func<string, string?> get, string name, T fallback, T min, T max)
         where T : struct, INumber<T>

@@ -46,6 +46,14 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
             [":updatedAt"] = ImageItems.S(UtcTimestampConverter.ToText(record.UpdatedAt)),
         };
         var update = "SET #status = :status, labels = :labels, updatedAt = :updatedAt";
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["#status"] = "status", ["#error"] = "error" };
+        foreach (var (name, value) in FindingItems.Attributes(record))
+        {
+            // Placeholders for every finding: "text" is one of DynamoDB's reserved words.
+            update += $", #{name} = :{name}";
+            names["#" + name] = name;
+            values[":" + name] = value;
+        }
         if (record.Error is null)
         {
             update += " REMOVE #error";
@@ -63,7 +71,7 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
                 Key = Key(record.ImageId),
                 UpdateExpression = update,
                 ConditionExpression = "#status = :expected",
-                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#status"] = "status", ["#error"] = "error" },
+                ExpressionAttributeNames = names,
                 ExpressionAttributeValues = values,
             }, cancellationToken).ConfigureAwait(false);
             return true;

@@ -33,6 +33,10 @@ public static class ImageItems
         {
             item["error"] = Error(record.Error);
         }
+        foreach (var (name, value) in FindingItems.Attributes(record))
+        {
+            item[name] = value;
+        }
         return item;
     }
 
@@ -45,7 +49,7 @@ public static class ImageItems
         {
             throw new FormatException($"Image item has an unknown status '{status}'.");
         }
-        return new ImageRecord
+        return FindingItems.Read(item, new ImageRecord
         {
             ImageId = Text(item, "imageId"),
             FeedId = Text(item, "feedId"),
@@ -57,7 +61,7 @@ public static class ImageItems
             Error = item.TryGetValue("error", out var error) && error.M is { } map ? new ImageError(Text(map, "code"), Text(map, "message")) : null,
             CreatedAt = UtcTimestampConverter.Parse(Text(item, "createdAt")),
             UpdatedAt = UtcTimestampConverter.Parse(Text(item, "updatedAt")),
-        };
+        });
     }
 
     public static AttributeValue Labels(IReadOnlyList<Label> labels) => new()
@@ -69,6 +73,8 @@ public static class ImageItems
                 ["name"] = S(label.Name),
                 ["confidence"] = N(label.Confidence),
                 ["parents"] = new AttributeValue { L = label.Parents.Select(S).ToList() },
+                ["categories"] = new AttributeValue { L = label.Categories.Select(S).ToList() },
+                ["aliases"] = new AttributeValue { L = label.Aliases.Select(S).ToList() },
                 ["instances"] = new AttributeValue
                 {
                     L = label.Instances.Select(instance => new AttributeValue
@@ -120,8 +126,15 @@ public static class ImageItems
                         Double(fields, "confidence"),
                         new BoundingBox(Double(box, "left"), Double(box, "top"), Double(box, "width"), Double(box, "height")));
                 }).ToArray()
-                : []);
+                : [])
+        {
+            Categories = Strings(map, "categories"),
+            Aliases = Strings(map, "aliases"),
+        };
     }
+
+    private static string[] Strings(Dictionary<string, AttributeValue> map, string name) =>
+        map.TryGetValue(name, out var value) && value.L is { } list ? list.Select(entry => entry.S ?? "").ToArray() : [];
 
     private static string Text(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var value) && value.S is { } text ? text : throw new FormatException($"Image item lacks the string attribute '{name}'.");
