@@ -46,6 +46,8 @@ internal sealed class DataTables : Construct
         {
             IndexName = ConnectionsFeedIndex,
             PartitionKey = new DynamoAttribute { Name = "feedId", Type = AttributeType.STRING },
+            // A stable order for paging a big feed's connections; locally it also keeps dynalite from merging two of them.
+            SortKey = new DynamoAttribute { Name = "connectionId", Type = AttributeType.STRING },
             ProjectionType = ProjectionType.ALL,
         });
     }

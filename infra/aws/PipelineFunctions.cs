@@ -109,13 +109,34 @@ internal sealed class PipelineFunctions : Construct
                 ["UPLOAD_BUCKET"] = bucket.BucketName,
                 ["MIN_CONFIDENCE"] = Invariant(settings.MinConfidence),
                 ["MAX_LABELS"] = Invariant(settings.MaxLabels),
+                ["ANALYZE_LABELS"] = Switch(settings.AnalyzeLabels),
+                ["ANALYZE_FACES"] = Switch(settings.AnalyzeFaces),
+                ["ANALYZE_TEXT"] = Switch(settings.AnalyzeText),
+                ["ANALYZE_MODERATION"] = Switch(settings.AnalyzeModeration),
+                ["ANALYZE_IMAGE_PROPERTIES"] = Switch(settings.AnalyzeImageProperties),
             },
             ProcessImageFailures);
         Allow(ProcessImage, ["dynamodb:GetItem", "dynamodb:UpdateItem"], images.TableArn);
         // Read for the magic-byte check, and for Rekognition, which fetches the S3Object with the caller's rights.
         Allow(ProcessImage, ["s3:GetObject"], uploadObjects);
-        // DetectLabels has no resource-level permissions: its only resource is "*".
-        Allow(ProcessImage, ["rekognition:DetectLabels"], "*");
+        // Rekognition's image analyses have no resource-level permissions: their only resource is "*". Each action is
+        // granted on its own, and only while its analysis is switched on (labels and image properties share DetectLabels).
+        if (settings.AnalyzeLabels || settings.AnalyzeImageProperties)
+        {
+            Allow(ProcessImage, ["rekognition:DetectLabels"], "*");
+        }
+        if (settings.AnalyzeFaces)
+        {
+            Allow(ProcessImage, ["rekognition:DetectFaces"], "*");
+        }
+        if (settings.AnalyzeText)
+        {
+            Allow(ProcessImage, ["rekognition:DetectText"], "*");
+        }
+        if (settings.AnalyzeModeration)
+        {
+            Allow(ProcessImage, ["rekognition:DetectModerationLabels"], "*");
+        }
 
         PushResults = Create(props.Code, PushResultsSpec, new()
         {
@@ -178,6 +199,8 @@ internal sealed class PipelineFunctions : Construct
     };
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Switch(bool on) => on ? "true" : "false";
 
     private static void Allow(LambdaFunction function, string[] actions, string resource) =>
         function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps

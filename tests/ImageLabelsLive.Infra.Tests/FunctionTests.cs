@@ -26,7 +26,13 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "Connect", ["CONNECTIONS_TABLE"] },
         { "Disconnect", ["CONNECTIONS_TABLE"] },
         { "DefaultRoute", [] },
-        { "ProcessImage", ["IMAGES_TABLE", "UPLOAD_BUCKET", "MIN_CONFIDENCE", "MAX_LABELS"] },
+        {
+            "ProcessImage",
+            [
+                "IMAGES_TABLE", "UPLOAD_BUCKET", "MIN_CONFIDENCE", "MAX_LABELS",
+                "ANALYZE_LABELS", "ANALYZE_FACES", "ANALYZE_TEXT", "ANALYZE_MODERATION", "ANALYZE_IMAGE_PROPERTIES",
+            ]
+        },
         { "PushResults", ["CONNECTIONS_TABLE", "UPLOAD_BUCKET", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY"] },
         { "NotifyResults", ["IMAGES_TABLE", "TOPIC_ARN", "SITE_URL"] },
     };

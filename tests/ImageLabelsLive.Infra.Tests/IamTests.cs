@@ -8,7 +8,10 @@ public sealed class IamTests(ProductionTemplate stack)
     /// <summary>Actions whose only meaningful resource is "*" (no resource-level permissions), each for a reason.</summary>
     private static readonly string[] AllowedOnAnyResource =
     [
-        "rekognition:DetectLabels",      // ProcessImage; Rekognition has no resource ARNs for it
+        "rekognition:DetectLabels",      // ProcessImage; Rekognition has no resource ARNs for its image analyses
+        "rekognition:DetectFaces",
+        "rekognition:DetectText",
+        "rekognition:DetectModerationLabels",
         "dynamodb:ListStreams",          // the stream event source mappings (CDK's grant)
         "s3:PutBucketNotification",      // CDK's handler that writes the upload bucket's notification
         "cloudfront:CreateInvalidation", // CDK's BucketDeployment invalidating the site after an upload
@@ -24,7 +27,13 @@ public sealed class IamTests(ProductionTemplate stack)
         { "Connect", ["dynamodb:PutItem"] },
         { "Disconnect", ["dynamodb:DeleteItem"] },
         { "DefaultRoute", [] },
-        { "ProcessImage", ["dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "rekognition:DetectLabels", "sqs:SendMessage"] },
+        {
+            "ProcessImage",
+            [
+                "dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "sqs:SendMessage",
+                "rekognition:DetectLabels", "rekognition:DetectFaces", "rekognition:DetectText", "rekognition:DetectModerationLabels",
+            ]
+        },
         {
             "PushResults",
             [
@@ -87,6 +96,17 @@ public sealed class IamTests(ProductionTemplate stack)
         var role = Role(function);
 
         AllowStatements().Where(s => s.Roles.Contains(role)).SelectMany(s => s.Actions).Distinct().ShouldBe(actions, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void ProcessImage_Synthesized_GrantsEachRekognitionActionInAStatementOfItsOwn()
+    {
+        var role = Role("ProcessImage");
+
+        var rekognition = AllowStatements().Where(s => s.Roles.Contains(role) && s.Actions.Any(a => a.StartsWith("rekognition:", StringComparison.Ordinal))).ToList();
+
+        rekognition.Select(s => s.Actions.ShouldHaveSingleItem()).ShouldBe(
+            ["rekognition:DetectLabels", "rekognition:DetectFaces", "rekognition:DetectText", "rekognition:DetectModerationLabels"], ignoreOrder: true);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public sealed class StorageTests(ProductionTemplate stack)
         Cfn.Render(connections["BillingMode"]).ShouldBe("PAY_PER_REQUEST");
         var index = connections["GlobalSecondaryIndexes"]!.AsArray().ShouldHaveSingleItem()!;
         Cfn.Render(index["IndexName"]).ShouldBe("feedId-index");
-        index["KeySchema"]!.AsArray().Select(k => Cfn.Render(k!["AttributeName"]) + ":" + Cfn.Render(k!["KeyType"])).ShouldBe(["feedId:HASH"]);
+        index["KeySchema"]!.AsArray().Select(k => Cfn.Render(k!["AttributeName"]) + ":" + Cfn.Render(k!["KeyType"])).ShouldBe(["feedId:HASH", "connectionId:RANGE"]);
         Cfn.Render(index["Projection"]!["ProjectionType"]).ShouldBe("ALL");
         Cfn.Render(connections["TimeToLiveSpecification"]!["AttributeName"]).ShouldBe("expiresAt");
         ((bool?)connections["TimeToLiveSpecification"]!["Enabled"]).ShouldBe(true);

@@ -35,6 +35,7 @@ public static class ResultEmail
     {
         ArgumentNullException.ThrowIfNull(image);
         var body = new StringBuilder();
+        FindingsEmailSections.AppendWarning(body, image);
         if (image.Status == ImageStatus.Failed)
         {
             body.AppendLine(CultureInfo.InvariantCulture, $"\"{image.FileName}\" could not be labeled.");
@@ -64,6 +65,7 @@ public static class ResultEmail
                 }
             }
         }
+        FindingsEmailSections.AppendFindings(body, image);
         body.AppendLine();
         body.AppendLine(CultureInfo.InvariantCulture, $"See the feed: {FeedLink(siteUrl, image.FeedId)}");
         return body.ToString();

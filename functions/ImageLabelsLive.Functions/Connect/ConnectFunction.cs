@@ -1,6 +1,6 @@
 using System.Net;
 using Amazon.Lambda.APIGatewayEvents;
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Connections;
 using ImageLabelsLive.Functions.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Amazon.Lambda.APIGatewayEvents;
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Connections;
 using ImageLabelsLive.Functions.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Amazon.Lambda.S3Events;
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Processing;
 using ImageLabelsLive.Functions.Hosting;
 

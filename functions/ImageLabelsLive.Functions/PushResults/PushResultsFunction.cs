@@ -1,5 +1,5 @@
 using Amazon.Lambda.DynamoDBEvents;
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Aws.DynamoDb;
 using ImageLabelsLive.Core.Push;
 using ImageLabelsLive.Functions.Hosting;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.Lambda.APIGatewayEvents;
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Uploads;
 using ImageLabelsLive.Core.Web;

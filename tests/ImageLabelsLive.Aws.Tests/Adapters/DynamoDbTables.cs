@@ -3,7 +3,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Lambda.DynamoDBEvents;
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 using Amazon.Runtime;
 
 namespace ImageLabelsLive.Aws.Tests.Adapters;
@@ -62,7 +62,7 @@ public sealed class DynamoDbTables : IAsyncLifetime, IDisposable
                 new GlobalSecondaryIndex
                 {
                     IndexName = "feedId-index",
-                    KeySchema = [new KeySchemaElement("feedId", KeyType.HASH)],
+                    KeySchema = [new KeySchemaElement("feedId", KeyType.HASH), new KeySchemaElement("connectionId", KeyType.RANGE)],
                     Projection = new Projection { ProjectionType = ProjectionType.ALL },
                 },
             ],

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Amazon.Lambda.DynamoDBEvents;
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Aws.DynamoDb;
 using ImageLabelsLive.Core.Images;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Amazon.Lambda.APIGatewayEvents;
 using Amazon.Lambda.DynamoDBEvents;
 using Amazon.Lambda.S3Events;
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 
 namespace ImageLabelsLive.Aws.Tests.StandIns;
 

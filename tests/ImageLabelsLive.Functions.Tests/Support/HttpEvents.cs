@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.Lambda.APIGatewayEvents;
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 
 namespace ImageLabelsLive.Functions.Tests.Support;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Lambda.DynamoDBEvents;
-using Amazon.Lambda.Serialization.SystemTextJson;
+using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Images;
 
 namespace ImageLabelsLive.Functions.Tests.Support;

@@ -75,7 +75,7 @@ public sealed class LocalDynamoDbProxyTests(DynaliteFixture dynalite, ITestOutpu
         connections.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value)).ShouldBe([("connectionId", "HASH")]);
         var connectionsByFeed = connections.GlobalSecondaryIndexes.ShouldHaveSingleItem();
         connectionsByFeed.IndexName.ShouldBe("feedId-index");
-        connectionsByFeed.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value)).ShouldBe([("feedId", "HASH")]);
+        connectionsByFeed.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value)).ShouldBe([("feedId", "HASH"), ("connectionId", "RANGE")]);
         connectionsByFeed.Projection.ProjectionType.Value.ShouldBe("ALL");
     }
 

@@ -75,12 +75,18 @@ internal sealed class DynamoDbProxy(
     private async Task<ForwardedResponse> ForwardObservedAsync(
         HttpRequest request, byte[] body, IReadOnlyList<ItemWrite> writes, CancellationToken requestAborted)
     {
+        await streams.Recovered.WaitAsync(requestAborted).ConfigureAwait(false);
         using var held = await locks.AcquireAsync(writes.Select(w => w.LockKey), requestAborted).ConfigureAwait(false);
         // Once the write is sent it must be observed to the end, even if the client goes away: no client token.
         var before = await Task.WhenAll(writes.Select(w => ReadItemAsync(w, requestAborted))).ConfigureAwait(false);
+        // Journaled before the write, so a crash before its record is produced leaves an intent recovery resolves.
+        var intents = before.All(b => b.Succeeded)
+            ? writes.Select((w, i) => streams.WriteIntent(w.TableName, w.Shape.StreamArn, w.Shape.KeyNames, w.Key, before[i].Item)).ToArray()
+            : new long?[writes.Count];
         var response = await ForwardAsync(request, body, CancellationToken.None).ConfigureAwait(false);
         if (response.Status != HttpStatusCode.OK)
         {
+            Array.ForEach(intents, streams.Settle);
             return response;
         }
         if (before.Any(b => !b.Succeeded))
@@ -93,13 +99,18 @@ internal sealed class DynamoDbProxy(
         {
             if (!after[i].Succeeded)
             {
+                // With a journal its intent stays open and the next start produces the record from the item's state.
                 logger.LogError("Could not read {Table} item {Key} after a write; its stream record is missing", writes[i].TableName, writes[i].LockKey);
                 continue;
             }
             if (!SameItem(before[i].Item, after[i].Item))
             {
-                var record = streams.Append(writes[i].TableName, writes[i].Shape.StreamArn, writes[i].Shape.KeyNames, before[i].Item, after[i].Item);
+                var record = streams.Append(writes[i].TableName, writes[i].Shape.StreamArn, writes[i].Shape.KeyNames, before[i].Item, after[i].Item, intents[i]);
                 logger.LogDebug("Stream {Table}: {EventName} {SequenceNumber}", writes[i].TableName, record?.EventName, record?.Dynamodb.SequenceNumber);
+            }
+            else
+            {
+                streams.Settle(intents[i]);
             }
         }
         return response;

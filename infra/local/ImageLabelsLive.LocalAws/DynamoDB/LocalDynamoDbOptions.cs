@@ -21,6 +21,12 @@ public sealed record LocalDynamoDbOptions
     /// <summary>Tables whose writes through the endpoint produce stream records; null means the Images table, NEW_AND_OLD_IMAGES.</summary>
     public IReadOnlyList<StreamedTable>? StreamedTables { get; init; }
 
+    /// <summary>
+    /// Where the streams journal their records and consumers their checkpoints, so nothing is lost across a crash
+    /// (see <see cref="DynamoDBStreams.StreamJournal"/>); null keeps records in memory only.
+    /// </summary>
+    public string? JournalDirectory { get; init; }
+
     /// <summary>Longest wait for one call to dynalite.</summary>
     public TimeSpan DynaliteTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

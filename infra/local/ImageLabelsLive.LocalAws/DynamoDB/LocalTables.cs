@@ -81,12 +81,23 @@ public sealed class LocalTables
             [new AttributeDefinition("connectionId", "S"), new AttributeDefinition("feedId", "S")],
             [new KeySchemaElement("connectionId", "HASH")],
             "PAY_PER_REQUEST",
-            [new GlobalSecondaryIndex(FeedIndex, [new KeySchemaElement("feedId", "HASH")], new Projection("ALL"))]),
+            // connectionId as the index's sort key, as the CDK app declares it: dynalite tells apart the entries of one
+            // index key by only 24 bits of an MD5 of the item's table key, so without a sort key two connections of a feed
+            // collide about once per 5,000 and one of them silently drops out of the index (and its tab out of every push).
+            [new GlobalSecondaryIndex(FeedIndex, [new KeySchemaElement("feedId", "HASH"), new KeySchemaElement("connectionId", "RANGE")], new Projection("ALL"))]),
     ];
 
     private async Task<bool> CreateIfMissingAsync(CreateTableRequest table, CancellationToken cancellationToken)
     {
         var describe = await DescribeAsync(table.TableName, cancellationToken).ConfigureAwait(false);
+        if (describe.IsSuccess && table.TableName == _options.ConnectionsTableName && !SameIndexKeys(table, describe.Body.GetProperty("Table")))
+        {
+            // A data folder from before the feed index had its sort key. Connections do not outlive the host that
+            // opened them, so the table is only dropped and made again.
+            _logger.LogInformation("Recreating {Table}: its indexes' keys differ from the ones the app declares", table.TableName);
+            await DeleteAsync(table.TableName, cancellationToken).ConfigureAwait(false);
+            describe = await DescribeAsync(table.TableName, cancellationToken).ConfigureAwait(false);
+        }
         if (describe.IsSuccess)
         {
             return false;
@@ -121,6 +132,38 @@ public sealed class LocalTables
             {
                 return;
             }
+            await Task.Delay(PollInterval, deadline.Token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether every index the definition declares exists in <paramref name="described"/> with the same keys.</summary>
+    internal static bool SameIndexKeys(CreateTableRequest definition, JsonElement described)
+    {
+        if (!described.TryGetProperty("GlobalSecondaryIndexes", out var indexes) || indexes.ValueKind != JsonValueKind.Array)
+        {
+            return definition.GlobalSecondaryIndexes.Count == 0;
+        }
+        var existing = indexes.EnumerateArray().ToDictionary(
+            index => index.GetProperty("IndexName").GetString() ?? "",
+            index => string.Join(',', index.GetProperty("KeySchema").EnumerateArray().Select(key => key.GetProperty("AttributeName").GetString() + ":" + key.GetProperty("KeyType").GetString())),
+            StringComparer.Ordinal);
+        return definition.GlobalSecondaryIndexes.All(index =>
+            existing.TryGetValue(index.IndexName, out var keys) && keys == string.Join(',', index.KeySchema.Select(key => key.AttributeName + ":" + key.KeyType)));
+    }
+
+    private async Task DeleteAsync(string tableName, CancellationToken cancellationToken)
+    {
+        var delete = await _dynalite.CallAsync(
+            "DeleteTable", JsonSerializer.Serialize(new DescribeTableRequest(tableName), DynamoDbJsonContext.Default.DescribeTableRequest), cancellationToken).ConfigureAwait(false);
+        _shapes.Forget(tableName);
+        if (!delete.IsSuccess && delete.ErrorType != "ResourceNotFoundException")
+        {
+            throw new InvalidOperationException($"DeleteTable {tableName} failed on dynalite: {delete.Describe()}");
+        }
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while ((await DescribeAsync(tableName, deadline.Token).ConfigureAwait(false)).IsSuccess)
+        {
             await Task.Delay(PollInterval, deadline.Token).ConfigureAwait(false);
         }
     }

@@ -42,6 +42,9 @@ internal sealed class EventSourceMapping
 
     public EventSourceMappingOptions Options { get; }
 
+    /// <summary>Where this consumer saves its position after each batch; null keeps no position.</summary>
+    internal Durability.CheckpointStore? Checkpoints { get; set; }
+
     public void Enqueue(QueuedStreamRecord record)
     {
         Interlocked.Increment(ref _received);
@@ -67,7 +70,7 @@ internal sealed class EventSourceMapping
             lastError?.At);
     }
 
-    /// <summary>Reads and delivers until <paramref name="stoppingToken"/> fires; undelivered records stay in memory only.</summary>
+    /// <summary>Reads and delivers until <paramref name="stoppingToken"/> fires; with a journal, undelivered records wait on disk.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var batch = new List<QueuedStreamRecord>(Math.Min(Options.BatchSize, 1024));
@@ -79,6 +82,8 @@ internal sealed class EventSourceMapping
                 await GatherAsync(batch, stoppingToken).ConfigureAwait(false);
             }
             await ProcessBatchAsync(batch, stoppingToken).ConfigureAwait(false);
+            // Only after the whole batch is handled: a crash before this line delivers the batch again (at least once).
+            Checkpoints?.Write(Options.FunctionName, batch[^1].Record.Dynamodb.SequenceNumber);
             batch.Clear();
         }
     }

@@ -1,21 +1,26 @@
 using System.Globalization;
 using System.Text.Json;
 using ImageLabelsLive.LocalAws.DynamoDB;
+using ImageLabelsLive.LocalAws.Durability;
 
 namespace ImageLabelsLive.LocalAws.DynamoDBStreams;
 
 /// <summary>
 /// The streams of the streamed tables: turns each item change the DynamoDB proxy observed into one stream record
-/// with the next sequence number, and hands it to every consumer of that table's stream. Records live in memory
-/// only: what is not yet delivered when the host stops is lost.
+/// with the next sequence number, and hands it to every consumer of that table's stream. With a journal
+/// (<see cref="LocalDynamoDbOptions.JournalDirectory"/>) every record is on disk before any consumer sees it, each
+/// consumer's checkpoint is saved after each batch, and <see cref="RecoverAsync"/> hands a restarted host what was
+/// not yet handled; without one, records live in memory only.
 /// </summary>
-public sealed class LocalDynamoDbStreams
+public sealed class LocalDynamoDbStreams : IDisposable
 {
     private readonly object _appendLock = new();
     private readonly LocalDynamoDbOptions _options;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<EventSourceMapping> _mappings;
     private readonly Dictionary<string, TableStream> _tables;
+    private readonly StreamJournal? _journal;
+    private readonly TaskCompletionSource _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastSequenceNumber;
 
     internal LocalDynamoDbStreams(LocalDynamoDbOptions options, IEnumerable<EventSourceMapping> mappings, TimeProvider time)
@@ -35,6 +40,68 @@ public sealed class LocalDynamoDbStreams
         }
         // Start from the clock (microsecond resolution) so that sequence numbers keep increasing across restarts.
         _lastSequenceNumber = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        if (options.JournalDirectory is { } directory)
+        {
+            _journal = new StreamJournal(Path.Combine(directory, "stream-records.jsonl"));
+            Checkpoints = new CheckpointStore(Path.Combine(directory, "checkpoints"));
+            foreach (var mapping in _mappings)
+            {
+                mapping.Checkpoints = Checkpoints;
+            }
+        }
+        else
+        {
+            _recovered.SetResult();
+        }
+    }
+
+    internal StreamJournal? Journal => _journal;
+
+    internal CheckpointStore? Checkpoints { get; }
+
+    /// <summary>Completes once a journaled stream has been recovered; writes to streamed tables wait for it.</summary>
+    internal Task Recovered => _recovered.Task;
+
+    /// <summary>
+    /// After a start on an existing data folder: hands each consumer the journaled records past its checkpoint and
+    /// resolves writes that were under way at the crash (see <see cref="StreamRecovery"/>). Call once dynalite answers.
+    /// </summary>
+    public async Task<StreamRecoverySummary> RecoverAsync(Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken)
+    {
+        if (_journal is null || _recovered.Task.IsCompleted)
+        {
+            return new StreamRecoverySummary(0, 0, 0);
+        }
+        using var dynalite = new DynaliteClient(_options);
+        var summary = await new StreamRecovery(this, _journal, Checkpoints!, dynalite, logger).RunAsync(cancellationToken).ConfigureAwait(false);
+        _recovered.TrySetResult();
+        return summary;
+    }
+
+    /// <summary>Whether every consumer has handled (or given up on) every record it was given.</summary>
+    public bool IsIdle => _mappings.All(m => m.Status().Pending == 0);
+
+    /// <summary>Sequence numbers continue after the journal's, whatever the clock says.</summary>
+    internal void ContinueAfter(long sequenceNumber)
+    {
+        lock (_appendLock)
+        {
+            _lastSequenceNumber = Math.Max(_lastSequenceNumber, sequenceNumber);
+        }
+    }
+
+    /// <summary>Journals the intent to write an item (null without a journal); see <see cref="StreamJournal"/>.</summary>
+    internal long? WriteIntent(string tableName, string streamArn, IReadOnlyList<string> keyNames,
+        IReadOnlyDictionary<string, JsonElement> key, IReadOnlyDictionary<string, JsonElement>? before) =>
+        _journal?.WriteIntent(tableName, streamArn, keyNames, key, before);
+
+    /// <summary>Settles an intent whose write produced no record.</summary>
+    internal void Settle(long? intent)
+    {
+        if (intent is { } id)
+        {
+            _journal?.Settle(id);
+        }
     }
 
     internal IReadOnlyList<EventSourceMapping> Mappings => _mappings;
@@ -56,10 +123,12 @@ public sealed class LocalDynamoDbStreams
         string streamArn,
         IReadOnlyList<string> keyNames,
         IReadOnlyDictionary<string, JsonElement>? oldItem,
-        IReadOnlyDictionary<string, JsonElement>? newItem)
+        IReadOnlyDictionary<string, JsonElement>? newItem,
+        long? intent = null)
     {
         if (!_tables.TryGetValue(tableName, out var stream) || (oldItem is null && newItem is null))
         {
+            Settle(intent);
             return null;
         }
         var viewType = stream.Table.StreamViewType;
@@ -95,6 +164,8 @@ public sealed class LocalDynamoDbStreams
                     StreamViewType = viewType,
                 },
             };
+            // On disk before any consumer can see it: a record is emitted only once it survives a crash.
+            _journal?.WriteRecord(tableName, record, now, intent);
             Interlocked.Increment(ref stream.Produced);
             var queued = new QueuedStreamRecord(record, now);
             foreach (var mapping in _mappings)
@@ -107,6 +178,26 @@ public sealed class LocalDynamoDbStreams
             return record;
         }
     }
+
+    /// <summary>Gives recovered records, in journal order, to the consumers whose checkpoint is before them.</summary>
+    internal void Redeliver(JournaledRecord journaled, IReadOnlyDictionary<string, long> checkpoints)
+    {
+        var sequence = long.Parse(journaled.Record.Dynamodb.SequenceNumber, CultureInfo.InvariantCulture);
+        if (_tables.TryGetValue(journaled.TableName, out var stream))
+        {
+            Interlocked.Increment(ref stream.Produced);
+        }
+        foreach (var mapping in _mappings)
+        {
+            if (string.Equals(mapping.Options.TableName, journaled.TableName, StringComparison.Ordinal)
+                && sequence > checkpoints.GetValueOrDefault(mapping.Options.FunctionName))
+            {
+                mapping.Enqueue(new QueuedStreamRecord(journaled.Record, journaled.ProducedAt));
+            }
+        }
+    }
+
+    public void Dispose() => _journal?.Dispose();
 
     private sealed class TableStream(StreamedTable table)
     {

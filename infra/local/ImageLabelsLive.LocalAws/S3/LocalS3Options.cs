@@ -44,6 +44,13 @@ public sealed record LocalS3Options
     /// </summary>
     public int NotificationDeliveries { get; init; } = 1;
 
+    /// <summary>
+    /// A journal in which each ObjectCreated event is fsync'd before the PUT is answered and marked done once
+    /// delivered or given up on; a restarted host delivers what is not done (<see cref="S3EventJournal"/>). Null keeps
+    /// events in memory only.
+    /// </summary>
+    public string? NotificationJournalPath { get; init; }
+
     /// <summary>How far a signature's timestamp may be from the host's clock (AWS allows 15 minutes).</summary>
     public TimeSpan AllowedClockSkew { get; init; } = TimeSpan.FromMinutes(15);
 

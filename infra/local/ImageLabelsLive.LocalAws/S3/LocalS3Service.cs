@@ -58,6 +58,12 @@ public sealed class LocalS3Service
         sequencer = time.GetUtcNow().UtcTicks;
     }
 
+    /// <summary>Delivers the ObjectCreated events a crash or stop left in the journal; returns how many.</summary>
+    public int ReplayJournaledEvents() => notifier.ReplayJournaled();
+
+    /// <summary>Whether no ObjectCreated event is being delivered or waiting for a retry (for a draining stop).</summary>
+    public bool IsNotificationIdle => notifier.IsIdle;
+
     /// <summary>True when the data folder and every bucket's folder accept writes.</summary>
     public Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default) => store.IsWritableAsync(cancellationToken);
 

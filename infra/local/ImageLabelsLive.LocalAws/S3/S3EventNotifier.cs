@@ -21,6 +21,7 @@ internal sealed class S3EventNotifier : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
     private readonly SemaphoreSlim failureFile = new(1, 1);
+    private readonly S3EventJournal? journal;
     private long nextDelivery;
 
     public S3EventNotifier(LocalS3Options options, ILambdaInvoker invoker, ILogger<S3EventNotifier> logger, TimeProvider time)
@@ -29,6 +30,7 @@ internal sealed class S3EventNotifier : IAsyncDisposable
         this.invoker = invoker;
         this.logger = logger;
         this.time = time;
+        journal = options.NotificationJournalPath is { } path ? new S3EventJournal(path) : null;
     }
 
     /// <summary>Queues the event for delivery (<see cref="LocalS3Options.NotificationDeliveries"/> times) and returns at once.</summary>
@@ -38,13 +40,53 @@ internal sealed class S3EventNotifier : IAsyncDisposable
         var payload = JsonSerializer.SerializeToUtf8Bytes(new S3EventNotification([record]), S3JsonContext.Default.S3EventNotification);
         for (var copy = 0; copy < options.NotificationDeliveries; copy++)
         {
-            var id = Interlocked.Increment(ref nextDelivery);
-            var delivery = Task.Run(() => DeliverAsync(record, payload));
-            inFlight[id] = delivery;
-            // Added before this continuation exists, so the removal always finds it.
-            delivery.ContinueWith(_ => inFlight.TryRemove(id, out Task? _), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            var journalId = Guid.NewGuid().ToString("N");
+            // On disk before the PUT is answered: an acknowledged upload always gets its event, even after a crash.
+            journal?.Emitted(journalId, payload);
+            Start(record, payload, journalId);
         }
     }
+
+    /// <summary>Delivers the journaled events a crash or a stop left undelivered; returns how many.</summary>
+    public int ReplayJournaled()
+    {
+        if (journal is null)
+        {
+            return 0;
+        }
+        var pending = journal.TakePending();
+        foreach (var (journalId, payload) in pending)
+        {
+            var notification = JsonSerializer.Deserialize(payload, S3JsonContext.Default.S3EventNotification);
+            if (notification?.Records is [var record, ..])
+            {
+                Start(record, payload, journalId);
+            }
+            else
+            {
+                journal.Done(journalId);
+            }
+        }
+        return pending.Count;
+    }
+
+    private void Start(S3EventRecord record, byte[] payload, string journalId)
+    {
+        var id = Interlocked.Increment(ref nextDelivery);
+        var delivery = Task.Run(async () =>
+        {
+            if (await DeliverAsync(record, payload).ConfigureAwait(false))
+            {
+                journal?.Done(journalId);
+            }
+        });
+        inFlight[id] = delivery;
+        // Added before this continuation exists, so the removal always finds it.
+        delivery.ContinueWith(_ => inFlight.TryRemove(id, out Task? _), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    /// <summary>Whether no event is being delivered or waiting for a retry.</summary>
+    internal bool IsIdle => inFlight.IsEmpty;
 
     /// <summary>Completes when every queued event has been delivered or dropped.</summary>
     internal async Task WhenIdleAsync()
@@ -63,9 +105,11 @@ internal sealed class S3EventNotifier : IAsyncDisposable
         await WhenIdleAsync().ConfigureAwait(false);
         stopping.Dispose();
         failureFile.Dispose();
+        journal?.Dispose();
     }
 
-    private async Task DeliverAsync(S3EventRecord record, byte[] payload)
+    /// <summary>True once the event is settled (delivered, or written to the on-failure destination); false when the host stopped first.</summary>
+    private async Task<bool> DeliverAsync(S3EventRecord record, byte[] payload)
     {
         var function = options.NotificationFunction;
         var what = $"S3 {record.EventName} {record.S3.Bucket.Name}/{record.S3.Object.Key} ({record.S3.Object.Size} B) -> {function}";
@@ -78,12 +122,12 @@ internal sealed class S3EventNotifier : IAsyncDisposable
                 await invoker.InvokeAsync(function, payload, stopping.Token).ConfigureAwait(false);
                 logger.LogInformation("{Event}: delivered (attempt {Attempt} of {Attempts}, {Milliseconds} ms)",
                     what, attempt, attempts, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                return;
+                return true;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                logger.LogWarning("{Event}: not delivered, the host is stopping", what);
-                return;
+                logger.LogWarning("{Event}: not delivered, the host is stopping{Journaled}", what, journal is null ? "" : "; it is delivered at the next start");
+                return false;
             }
 #pragma warning disable CA1031 // Whatever the function throws is a failed invocation, which Lambda retries.
             catch (Exception error)
@@ -95,7 +139,7 @@ internal sealed class S3EventNotifier : IAsyncDisposable
                         what, attempt, attempts, error.Message,
                         options.NotificationFailureDestinationPath is null ? "dropping the event" : "sending it to the on-failure destination");
                     await WriteFailureAsync(payload, attempts, error).ConfigureAwait(false);
-                    return;
+                    return true;
                 }
                 var delay = options.NotificationRetryDelays[attempt - 1];
                 logger.LogWarning("{Event}: failed (attempt {Attempt} of {Attempts}): {Error}; retrying in {Delay} s",
@@ -107,11 +151,13 @@ internal sealed class S3EventNotifier : IAsyncDisposable
                 catch (OperationCanceledException)
                 {
                     logger.LogWarning("{Event}: retry abandoned, the host is stopping", what);
-                    return;
+                    return false;
                 }
             }
         }
+        return false;
     }
+
     /// <summary>
     /// Appends the event to the on-failure destination in the shape Lambda gives an asynchronous invocation's
     /// destination: requestContext (condition RetriesExhausted), the original payload, and the error.

@@ -24,6 +24,7 @@ public sealed partial class LocalApp
             // ProcessImage's dead-letter queue on AWS; here one JSON line per event given up on.
             NotificationFailureDestinationPath = Path.Combine(settings.DataDirectory, "s3-event-failures.jsonl"),
             NotificationDeliveries = settings.Faults.S3EventDeliveries,
+            NotificationJournalPath = Path.Combine(settings.JournalDirectory, "s3-events.jsonl"),
         });
         services.AddLocalSns(new LocalSnsOptions
         {
@@ -39,6 +40,7 @@ public sealed partial class LocalApp
             AccountId = settings.AccountId,
             ImagesTableName = settings.ImagesTable,
             ConnectionsTableName = settings.ConnectionsTable,
+            JournalDirectory = settings.JournalDirectory,
         });
         // The same settings as the CDK app's event source mappings (infra/aws/StreamConsumers.cs), with local backoff.
         var failures = Path.Combine(settings.DataDirectory, "stream-failures.jsonl");
@@ -79,6 +81,12 @@ public sealed partial class LocalApp
         if (tables.Created.Count > 0)
         {
             Logger.LogInformation("Created tables {Tables}", string.Join(", ", tables.Created));
+        }
+        // What a crash or stop left undelivered: stream records first (writes wait for them), then S3 events.
+        await services.GetRequiredService<LocalDynamoDbStreams>().RecoverAsync(Logger, cancellationToken).ConfigureAwait(false);
+        if (services.GetRequiredService<LocalS3Service>().ReplayJournaledEvents() is > 0 and var replayed)
+        {
+            Logger.LogInformation("Delivering {Count} ObjectCreated events a stop or crash left undelivered", replayed);
         }
     }
 

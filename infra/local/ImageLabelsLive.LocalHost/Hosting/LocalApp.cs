@@ -74,10 +74,12 @@ public sealed partial class LocalApp : IAsyncDisposable
             KeepAliveInterval = settings.Faults.WebSocketKeepAlive,
         });
         AddAwsStandIns(builder.Services);
+        AddDrain(builder.Services);
 
         app = builder.Build();
         app.UseWebSockets();
         app.Use(LogRequestAsync);
+        app.Use(RefuseNewWorkWhileDrainingAsync);
         app.MapGet("/health", HealthAsync);
         app.MapGet("/local/endpoints", (HttpContext context) => Results.Json(Endpoints(), LocalHostJson.Default.LocalEndpoints));
         app.MapGet("/config.json", (HttpContext context) => Results.Json(ClientConfig(context), LocalHostJson.Default.ClientConfig));

@@ -46,6 +46,11 @@ public sealed record ManagementApiFaultRequest(int Status, int Count, string? Co
 /// <summary>POST /local/faults/sidecars/{name}/down.</summary>
 public sealed record SidecarDownRequest(double Seconds);
 
+/// <summary>The web API's error shape, for what the host itself refuses (a request while stopping).</summary>
+public sealed record ErrorBody(ErrorDetail Error);
+
+public sealed record ErrorDetail(string Code, string Message);
+
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ClientConfig))]
 [JsonSerializable(typeof(LocalEndpoints))]
@@ -55,4 +60,5 @@ public sealed record SidecarDownRequest(double Seconds);
 [JsonSerializable(typeof(SidecarDownRequest))]
 [JsonSerializable(typeof(WebSocketFaultRequest))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(ErrorBody))]
 public sealed partial class LocalHostJson : JsonSerializerContext;

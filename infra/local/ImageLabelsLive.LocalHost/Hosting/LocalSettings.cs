@@ -19,6 +19,9 @@ public sealed record LocalSettings
     /// <summary>ProcessImage's patience with a busy or restarting detector, locally (see LocalApp's function environment).</summary>
     public const int DetectorRetrySeconds = 120;
 
+    /// <summary>How long a stop (SIGTERM, Ctrl-C) lets work under way finish before exiting; the rest stays journaled.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
     public int Port { get; init; } = 8080;
     public required string DataDirectory { get; init; }
     public required string RepositoryRoot { get; init; }
@@ -44,6 +47,8 @@ public sealed record LocalSettings
     public string TopicArn => $"arn:aws:sns:{Region}:{AccountId}:{TopicName}";
     public string ObjectsDirectory => Path.Combine(DataDirectory, "s3");
     public string DynamoDbDirectory => Path.Combine(DataDirectory, "dynamodb");
+    /// <summary>The stream and S3 event journals and the consumers' checkpoints (see infra/local/README.md).</summary>
+    public string JournalDirectory => Path.Combine(DataDirectory, "journal");
     public string FrontendDirectory => Path.Combine(RepositoryRoot, "frontend", "dist");
     public string SidecarsDirectory => Path.Combine(RepositoryRoot, "infra", "local", "sidecars");
 

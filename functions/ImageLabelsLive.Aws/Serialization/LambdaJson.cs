@@ -4,7 +4,7 @@ using Amazon.Lambda.APIGatewayEvents;
 using Amazon.Lambda.DynamoDBEvents;
 using Amazon.Lambda.S3Events;
 
-namespace Amazon.Lambda.Serialization.SystemTextJson;
+namespace ImageLabelsLive.Aws.Serialization;
 
 /// <summary>
 /// Source-generated (de)serialization of every Lambda event and answer the functions exchange, in both

@@ -8,7 +8,7 @@ namespace Amazon.Lambda.DynamoDBEvents;
 /// DynamoDB Streams sends ApproximateCreationDateTime as epoch seconds, sometimes with a fraction. Anything that is not
 /// a time (text that is no date, a number out of DateTime's range) is a JsonException, like every other malformed field.
 /// </summary>
-internal sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
+public sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
 {
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -48,7 +48,7 @@ internal sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
 }
 
 /// <summary>Binary attributes (B) travel as base64 strings.</summary>
-internal sealed class Base64MemoryStreamConverter : JsonConverter<MemoryStream>
+public sealed class Base64MemoryStreamConverter : JsonConverter<MemoryStream>
 {
     public override MemoryStream Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         new(reader.GetBytesFromBase64());
@@ -61,7 +61,7 @@ internal sealed class Base64MemoryStreamConverter : JsonConverter<MemoryStream>
 }
 
 /// <summary>Binary sets (BS) are arrays of base64 strings.</summary>
-internal sealed class Base64MemoryStreamListConverter : JsonConverter<List<MemoryStream>>
+public sealed class Base64MemoryStreamListConverter : JsonConverter<List<MemoryStream>>
 {
     public override List<MemoryStream> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
