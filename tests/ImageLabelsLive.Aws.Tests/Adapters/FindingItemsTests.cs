@@ -1,14 +1,14 @@
 using ImageLabelsLive.Aws.DynamoDb;
 using ImageLabelsLive.Core.Images;
-using ImageLabelsLive.Testing.Fakes;
 
 namespace ImageLabelsLive.Aws.Tests.Adapters;
 
 public class FindingItemsTests
 {
-    private static ImageRecord Analysed() => Samples.Record(ImageStatus.Labeled) with
+    private static ImageRecord Analysed() => ImageSamples.Uploading() with
     {
-        Labels = [Samples.Cat with { Categories = ["Animals and Pets"], Aliases = ["Kitty"] }],
+        Status = ImageStatus.Labeled,
+        Labels = [ImageSamples.Labels[0] with { Categories = ["Animals and Pets"], Aliases = ["Kitty"] }],
         Faces =
         [
             new Face(99.5, new BoundingBox(0.1, 0.2, 0.3, 0.4))
@@ -71,7 +71,7 @@ public class FindingItemsTests
     [Fact]
     public void ToItem_NotAnalysed_WritesNoFindingAttributes()
     {
-        var item = ImageItems.ToItem(Samples.Record(ImageStatus.Processing));
+        var item = ImageItems.ToItem(ImageSamples.Uploading() with { Status = ImageStatus.Processing });
 
         item.Keys.ShouldNotContain(FindingItems.Faces);
         item.Keys.ShouldNotContain(FindingItems.Analyses);

@@ -40,7 +40,7 @@ public class RekognitionImageAnalyzerTests
         var label = answer.Labels.ShouldHaveSingleItem();
         label.Categories.ShouldBe(["Animals and Pets"]);
         label.Aliases.ShouldBe(["Kitty"]);
-        answer.ImageProperties!.Quality.ShouldBe(new ImageQuality(21.5, 88, 40));
+        answer.ImageProperties!.Quality.ShouldBe(new Core.Images.ImageQuality(21.5, 88, 40));
         answer.ImageProperties.DominantColors.ShouldBe([new Core.Images.DominantColor("#0d0d0d", "black", "black", 62)]);
     }
 
