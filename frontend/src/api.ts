@@ -68,6 +68,16 @@ export interface CreateUploadRequest {
   fileName: string;
   contentType: string;
   size: number;
+  /** Base64 SHA-256 of the bytes; the URL then signs it and the feed refuses a second copy. */
+  sha256?: string;
+}
+
+/** 200 {"duplicateOf"}: the feed already holds these bytes, so nothing is uploaded. */
+export class DuplicateUploadError extends ApiError {
+  constructor(readonly duplicateOf: string) {
+    super("AlreadyInFeed", "Already in this feed.", 200);
+    this.name = "DuplicateUploadError";
+  }
 }
 
 export interface CreatedUpload {
@@ -113,6 +123,7 @@ export class ApiClient {
     }
     if (!response.ok) throw await errorFrom(response, `The upload could not start (HTTP ${response.status}).`);
     const body: unknown = await response.json();
+    if (response.status === 200 && isObject(body) && typeof body.duplicateOf === "string") throw new DuplicateUploadError(body.duplicateOf);
     const uploadUrl = isObject(body) ? absoluteUrl(body.uploadUrl, this.pageUrl, ["http:", "https:"]) : null;
     if (!isObject(body) || typeof body.imageId !== "string" || !uploadUrl) {
       throw new ApiError("BadResponse", "The server's answer to the upload request was not understood.");

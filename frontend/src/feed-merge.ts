@@ -3,7 +3,8 @@
 
 import type { ImageRecord, ImageStatus } from "./records";
 
-const statusRank: Record<ImageStatus, number> = { uploading: 0, processing: 1, labeled: 2, failed: 2 };
+// Deleted is after everything: once deleted, an image never comes back.
+const statusRank: Record<ImageStatus, number> = { uploading: 0, processing: 1, labeled: 2, failed: 2, deleted: 3 };
 
 function withImageUrl(record: ImageRecord, other: ImageRecord): ImageRecord {
   return record.imageUrl || !other.imageUrl ? record : { ...record, imageUrl: other.imageUrl };
@@ -80,9 +81,9 @@ export class FeedRecords {
     return changes;
   }
 
-  /** All records, newest first. */
+  /** All records that are not deleted, newest first (a tombstone is kept only so it is never brought back). */
   list(): readonly ImageRecord[] {
-    if (!this.ordered) this.ordered = [...this.byId.values()].sort(compareRecords);
+    if (!this.ordered) this.ordered = [...this.byId.values()].filter((record) => record.status !== "deleted").sort(compareRecords);
     return this.ordered;
   }
 }

@@ -15,6 +15,14 @@ import { UploadQueue } from "./uploads";
 import { copyText } from "./ui/clipboard";
 import { CardGrid } from "./ui/grid";
 import { Shell, type Notice } from "./ui/shell";
+import { FeedApi, type FeedLabels } from "./feed-api";
+import { HistoryLoader } from "./history-loader";
+import { PendingDeletes } from "./delete-undo";
+import { carriesAll, labelsFromUrl, toggleLabel, urlWithLabels } from "./label-query";
+import { sha256Base64 } from "./sha256";
+import { LabelBar } from "./ui/label-bar";
+import { DownloadMenu, LoadMore } from "./ui/feed-tools";
+import { ActionToast } from "./ui/action-toast";
 
 const thresholdKey = "imagelabelslive.minConfidence";
 
@@ -50,6 +58,16 @@ class App {
   private historyRun = 0;
   private historyRetry: ReturnType<typeof setTimeout> | null = null;
   private historyFailures = 0;
+  private feedApi: FeedApi | null = null;
+  private history: HistoryLoader | null = null;
+  private chosenLabels: string[] = labelsFromUrl(window.location.href);
+  private labelCounts: FeedLabels = { labels: [], images: 0 };
+  private labelsTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly labelBar = new LabelBar((label) => this.toggleLabel(label));
+  private readonly loadMoreBox = new LoadMore(() => void this.loadMore());
+  private readonly actionToast = new ActionToast();
+  private deletes: PendingDeletes | null = null;
+  private readonly duplicateUploads = new Set<string>();
 
   constructor(root: HTMLElement) {
     const resolved = resolveFeedId({
@@ -73,7 +91,16 @@ class App {
       this.threshold,
     );
     this.shell.setFeed(this.feedId);
-    this.grid = new CardGrid(this.shell.grid, { cancel: (localId) => this.uploads?.cancel(localId) });
+    this.grid = new CardGrid(this.shell.grid, {
+      cancel: (localId) => this.uploads?.cancel(localId),
+      copyJson: (record) => void this.copyJson(record),
+      remove: (record) => this.remove(record),
+    });
+    // The feed tools sit around the grid; the shell stays as it is.
+    this.shell.grid.before(this.labelBar.element);
+    this.shell.grid.after(this.loadMoreBox.element);
+    document.body.append(this.actionToast.element);
+    this.loadMoreBox.setState(false, false);
     this.render();
     if (resolved.rejectedFromUrl) {
       this.shell.showToast("That link's feed id was not valid, so this is your own feed.", "error");
@@ -93,18 +120,29 @@ class App {
     this.shell.setMailbox(config.mailboxUrl);
     const api = new ApiClient(config.apiUrl, (input, init) => window.fetch(input, init), window.location.href);
     this.api = api;
+    const feedApi = new FeedApi(config.apiUrl, this.feedId, (input, init) => window.fetch(input, init), window.location.href);
+    this.feedApi = feedApi;
+    this.history = new HistoryLoader(feedApi, (records) => this.apply(records, this.historyLoaded), this.chosenLabels);
+    this.deletes = new PendingDeletes((imageId) => feedApi.deleteImage(imageId), () => this.scheduleRender());
+    this.shell.grid.previousElementSibling?.append(new DownloadMenu(feedApi.exportUrl("csv"), feedApi.exportUrl("json")).element);
+    this.refreshLabels();
     this.uploads = new UploadQueue({
       feedId: this.feedId,
       createUpload: (request, signal) => api.createUpload(request, signal),
       put: (url, headers, body, onProgress) => putBytes(() => new XMLHttpRequest(), url, headers, body, onProgress),
       onChange: () => this.scheduleRender(),
+      checksum: (file) => sha256Base64(file),
+      onDuplicate: (upload, existing) => this.showDuplicate(upload.localId, upload.fileName, existing),
     });
     this.socket = new FeedSocket({
       url: config.webSocketUrl,
       feedId: this.feedId,
       pageUrl: window.location.href,
       createSocket: (url) => new WebSocket(url) as WebSocketLike,
-      onRecord: (record) => this.apply([record], true),
+      onRecord: (record) => {
+        this.history?.note([record]);
+        this.apply([record], true);
+      },
       onOpen: () => void this.loadHistory(),
       onState: (state) => this.shell.setConnection(state, Date.now()),
     });
@@ -134,10 +172,12 @@ class App {
     if (this.historyRetry) clearTimeout(this.historyRetry);
     this.historyRetry = null;
     try {
-      const images = await this.api.listFeedImages(this.feedId, 50);
+      // The first time, the newest page; after that, every change since the newest one seen, page by page.
       // An older answer arriving after a newer one is harmless: the merge never moves backwards.
-      this.apply(images, this.historyLoaded);
+      await this.history?.catchUp();
+      this.refreshLabels();
       this.historyLoaded = true;
+      this.loadMoreBox.setState(this.history?.done ?? false, false);
       this.historyFailures = 0;
       this.shell.showBanner(null);
     } catch (error) {
@@ -155,6 +195,8 @@ class App {
   private apply(records: ImageRecord[], announce: boolean): void {
     const changes: RecordChange[] = this.records.apply(records);
     if (changes.length === 0) return;
+    // Counts move when a result arrives or an image goes.
+    if (changes.some((change) => change.record.status === "labeled" || change.record.status === "deleted")) this.refreshLabels();
     if (announce) {
       const message = describeResults(
         changes.filter(isNewResult).map((change) => change.record),
@@ -220,8 +262,92 @@ class App {
     }, 0);
   }
 
+  private async loadMore(): Promise<void> {
+    const history = this.history;
+    if (!history || history.done || history.busy) return;
+    this.loadMoreBox.setState(false, true);
+    try {
+      await history.loadMore();
+    } catch (error) {
+      this.shell.showToast(error instanceof ApiError ? error.message : "More images could not be loaded.", "error");
+    }
+    this.loadMoreBox.setState(history.done, false);
+  }
+
+  /** Counts come from the server (the whole feed, not just the pages loaded); a burst of changes asks once. */
+  private refreshLabels(): void {
+    if (this.labelsTimer || !this.feedApi) return;
+    const feedApi = this.feedApi;
+    this.labelsTimer = setTimeout(() => {
+      this.labelsTimer = null;
+      feedApi
+        .labels()
+        .then((counts) => {
+          this.labelCounts = counts;
+          this.labelBar.render(counts, this.chosenLabels);
+        })
+        .catch(() => {
+          // The bar keeps its last counts; the next change asks again.
+        });
+    }, 300);
+  }
+
+  private toggleLabel(label: string): void {
+    this.chosenLabels = toggleLabel(this.chosenLabels, label);
+    window.history.replaceState(window.history.state, "", urlWithLabels(window.location.href, this.chosenLabels));
+    this.labelBar.render(this.labelCounts, this.chosenLabels);
+    this.loadMoreBox.setState(false, true);
+    const history = this.history;
+    if (!history) return;
+    history
+      .setLabels(this.chosenLabels)
+      .catch((error: unknown) => this.shell.showToast(error instanceof ApiError ? error.message : "The filter could not be applied.", "error"))
+      .finally(() => this.loadMoreBox.setState(history.done, false));
+    this.scheduleRender();
+  }
+
+  private async copyJson(record: ImageRecord): Promise<void> {
+    const copied = await copyText(JSON.stringify(record, null, 2));
+    this.shell.showToast(copied ? `Copied the JSON of ${record.fileName}.` : "Copying was blocked by the browser.", copied ? "ok" : "error");
+  }
+
+  private remove(record: ImageRecord): void {
+    const deletes = this.deletes;
+    if (!deletes) return;
+    deletes.schedule(record.imageId, (error) =>
+      this.shell.showToast(error instanceof ApiError ? error.message : `${record.fileName} could not be deleted.`, "error"),
+    );
+    this.actionToast.show(`Deleting ${record.fileName}…`, "Undo", () => deletes.undo(record.imageId), 5000);
+  }
+
+  private showDuplicate(localId: string, fileName: string, existingImageId: string): void {
+    this.duplicateUploads.add(localId);
+    this.scheduleRender();
+    const reveal = (): void => {
+      const card = this.shell.grid.querySelector<HTMLElement>(`[data-image-id="${CSS.escape(existingImageId)}"]`);
+      if (!card) return;
+      card.scrollIntoView({ block: "center", behavior: "smooth" });
+      card.focus({ preventScroll: true });
+      card.classList.add("card-flash");
+      setTimeout(() => card.classList.remove("card-flash"), 2000);
+    };
+    this.actionToast.show(`${fileName}: Already in this feed.`, "Show it", reveal, 8000);
+    setTimeout(reveal, 50);
+  }
+
+  private visibleRecords(): readonly ImageRecord[] {
+    const all = this.records.list();
+    const chosen = this.chosenLabels;
+    return all.filter(
+      (record) =>
+        !this.deletes?.has(record.imageId) &&
+        (chosen.length === 0 || (record.status === "labeled" && carriesAll(record.labels.map((label) => label.name), chosen))),
+    );
+  }
+
   private render(): void {
-    const cards = buildCards(this.records.list(), this.uploads?.uploads ?? []);
+    const uploads = (this.uploads?.uploads ?? []).filter((upload) => !this.duplicateUploads.has(upload.localId));
+    const cards = buildCards(this.visibleRecords(), uploads);
     this.grid.render(cards, this.threshold, Date.now());
     this.shell.setCount(cards.length);
   }

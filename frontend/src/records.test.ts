@@ -27,7 +27,8 @@ describe("parseImageRecord", () => {
 
   it("parseImageRecord_MissingIdsOrUnknownStatus_Null", () => {
     expect(parseImageRecord({ ...record(), imageId: undefined })).toBeNull();
-    expect(parseImageRecord({ ...record(), status: "deleted" })).toBeNull();
+    expect(parseImageRecord({ ...record(), status: "archived" })).toBeNull();
+    expect(parseImageRecord({ ...record(), status: "deleted" })?.status).toBe("deleted");
     expect(parseImageRecord("nope")).toBeNull();
     expect(parseImageRecord(null)).toBeNull();
   });

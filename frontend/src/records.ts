@@ -1,7 +1,7 @@
 // The web API's ImageRecord (DESIGN.md "The web API") and a parser that trusts nothing from the network.
 import { parseFindings, type Findings } from "./findings";
 
-export type ImageStatus = "uploading" | "processing" | "labeled" | "failed";
+export type ImageStatus = "uploading" | "processing" | "labeled" | "failed" | "deleted";
 
 export interface BoundingBox {
   left: number;
@@ -38,13 +38,15 @@ export interface ImageRecord {
   error: ImageError | null;
   createdAt: string;
   updatedAt: string;
+  /** Base64 SHA-256 of the bytes, when the uploading page sent one. */
+  sha256?: string;
   /** A URL the API may add so that other tabs can show the picture (e.g. a presigned GET). */
   imageUrl?: string;
   /** Faces, text, moderation and image properties (findings.ts). */
   findings?: Findings;
 }
 
-const statuses: readonly ImageStatus[] = ["uploading", "processing", "labeled", "failed"];
+const statuses: readonly ImageStatus[] = ["uploading", "processing", "labeled", "failed", "deleted"];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -135,6 +137,8 @@ export function parseImageRecord(value: unknown, base = "http://localhost/"): Im
     createdAt,
     updatedAt: str(value.updatedAt) ?? createdAt,
   };
+  const sha256 = str(value.sha256);
+  if (sha256) record.sha256 = sha256;
   const imageUrl = safeImageUrl(value.imageUrl ?? value.thumbnailUrl ?? value.url, base);
   if (imageUrl) record.imageUrl = imageUrl;
   if (status === "labeled") record.findings = parseFindings(value);

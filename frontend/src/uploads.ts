@@ -1,7 +1,7 @@
 // This tab's own uploads: ask the API for a presigned URL, PUT the bytes with progress, allow
 // cancel. A few run at once; the rest wait their turn.
 
-import { ApiError, type CreateUploadRequest, type CreatedUpload, type PutHandle, type PutProgress } from "./api";
+import { ApiError, DuplicateUploadError, type CreateUploadRequest, type CreatedUpload, type PutHandle, type PutProgress } from "./api";
 import type { UploadContentType } from "./upload-validation";
 
 export type UploadPhase = "queued" | "requesting" | "uploading" | "uploaded" | "failed" | "canceled";
@@ -26,6 +26,10 @@ export interface UploadDeps {
   createUpload(request: CreateUploadRequest, signal: AbortSignal): Promise<CreatedUpload>;
   put(url: string, headers: Record<string, string>, body: Blob, onProgress: (progress: PutProgress) => void): PutHandle;
   onChange(upload: LocalUpload): void;
+  /** The file's SHA-256 (base64), sent so the bucket checks the bytes and the feed can refuse a copy. */
+  checksum?(file: Blob): Promise<string | null>;
+  /** The feed already holds these bytes: nothing was uploaded. */
+  onDuplicate?(upload: LocalUpload, existingImageId: string): void;
   now?: () => number;
   concurrency?: number;
 }
@@ -109,12 +113,15 @@ export class UploadQueue {
   private async run(job: Job): Promise<void> {
     try {
       this.update(job, { phase: "requesting" });
+      const sha256 = this.deps.checksum ? await this.deps.checksum(job.file).catch(() => null) : null;
+      if (canceled(job)) return;
       const created = await this.deps.createUpload(
         {
           feedId: this.deps.feedId,
           fileName: job.upload.fileName,
           contentType: job.upload.contentType,
           size: job.upload.size,
+          ...(sha256 ? { sha256 } : {}),
         },
         job.abort.signal,
       );
@@ -128,6 +135,12 @@ export class UploadQueue {
       this.update(job, { phase: "uploaded", loaded: job.upload.total });
     } catch (error) {
       if (canceled(job)) return;
+      if (error instanceof DuplicateUploadError) {
+        // Nothing was created or sent: this card goes, and the page points at the existing one.
+        this.update(job, { phase: "canceled", error: null });
+        this.deps.onDuplicate?.(job.upload, error.duplicateOf);
+        return;
+      }
       const message =
         error instanceof ApiError ? error.message : "The upload failed for an unexpected reason. Try again.";
       this.update(job, { phase: "failed", error: message });

@@ -14,6 +14,9 @@ internal sealed class DataTables : Construct
     public const string ImagesFeedIndex = "feedId-createdAt-index";
     public const string ConnectionsFeedIndex = "feedId-index";
 
+    /// <summary>Epoch seconds after which a deleted image's tombstone is removed.</summary>
+    public const string ImagesTimeToLiveAttribute = "expiresAt";
+
     public DataTables(Construct scope, string id)
         : base(scope, id)
     {
@@ -24,6 +27,8 @@ internal sealed class DataTables : Construct
             // Both images: the pusher needs the new record, the notifier the old status to see a transition.
             Stream = StreamViewType.NEW_AND_OLD_IMAGES,
             PointInTimeRecovery = true,
+            // Deleted images stay 7 days as tombstones, so tabs catching up learn of the deletion, then go.
+            TimeToLiveAttribute = ImagesTimeToLiveAttribute,
             RemovalPolicy = RemovalPolicy.DESTROY,
         });
         Images.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
@@ -32,6 +37,15 @@ internal sealed class DataTables : Construct
             PartitionKey = new DynamoAttribute { Name = "feedId", Type = AttributeType.STRING },
             SortKey = new DynamoAttribute { Name = "createdAt", Type = AttributeType.STRING },
             ProjectionType = ProjectionType.ALL,
+        });
+
+        FeedIndex = new Table(this, "FeedIndex", new TableProps
+        {
+            PartitionKey = new DynamoAttribute { Name = "pk", Type = AttributeType.STRING },
+            SortKey = new DynamoAttribute { Name = "sk", Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            PointInTimeRecovery = true,
+            RemovalPolicy = RemovalPolicy.DESTROY,
         });
 
         Connections = new Table(this, "Connections", new TableProps
@@ -53,6 +67,12 @@ internal sealed class DataTables : Construct
     }
 
     public Table Images { get; }
+
+    /// <summary>
+    /// Kept by IndexFeed from the Images stream: label members (pk {feedId}#label#{NAME}, sk {createdAt}#{imageId}), count
+    /// items, the change log and the checksum lookup, so a label query reads only the matching images.
+    /// </summary>
+    public Table FeedIndex { get; }
 
     public Table Connections { get; }
 

@@ -7,7 +7,14 @@ using Constructs;
 
 namespace ImageLabelsLive.Infra;
 
-internal sealed record HttpApiProps(IFunction UploadUrl, IFunction ListFeedImages, IFunction GetImage, IReadOnlyList<string> AllowedOrigins);
+internal sealed record HttpApiProps(IFunction UploadUrl, IFunction ListFeedImages, IFunction GetImage, IReadOnlyList<string> AllowedOrigins)
+{
+    public IFunction? GetFeedLabels { get; init; }
+
+    public IFunction? ExportFeed { get; init; }
+
+    public IFunction? DeleteImage { get; init; }
+}
 
 /// <summary>
 /// API Gateway HTTP API from the L1 resources: the three routes of the web API, CORS for the site's origin,
@@ -29,7 +36,7 @@ internal sealed partial class HttpApi : Construct
             CorsConfiguration = new CfnApi.CorsProperty
             {
                 AllowOrigins = [.. props.AllowedOrigins],
-                AllowMethods = ["GET", "POST"],
+                AllowMethods = ["GET", "POST", "DELETE"],
                 AllowHeaders = ["content-type"],
                 MaxAge = 600,
             },
@@ -38,6 +45,18 @@ internal sealed partial class HttpApi : Construct
         Route("Uploads", "POST", "/uploads", props.UploadUrl);
         Route("FeedImages", "GET", "/feeds/{feedId}/images", props.ListFeedImages);
         Route("Image", "GET", "/images/{imageId}", props.GetImage);
+        if (props.GetFeedLabels is { } labels)
+        {
+            Route("FeedLabels", "GET", "/feeds/{feedId}/labels", labels);
+        }
+        if (props.ExportFeed is { } export)
+        {
+            Route("FeedExport", "GET", "/feeds/{feedId}/export", export);
+        }
+        if (props.DeleteImage is { } delete)
+        {
+            Route("DeleteImage", "DELETE", "/feeds/{feedId}/images/{imageId}", delete);
+        }
 
         Stage = new CfnStage(this, "Stage", new CfnStageProps
         {

@@ -47,23 +47,33 @@ internal sealed class ImageLabelsLiveStack : Stack
         var webSocket = new WebSocketApi(this, "WebSocket", new WebSocketApiProps(functions.Connect, functions.Disconnect, functions.Default));
         functions.PushResults.AddEnvironment("CONNECTIONS_ENDPOINT", webSocket.ConnectionsEndpoint);
         webSocket.GrantPostToConnections(functions.PushResults);
+        var pushShards = new PushShards(this, "PushShards", new PushShardsProps(functions, tables.Connections, webSocket, notifications.Key));
 
         IReadOnlyList<string> origins = settings.AllowLocalhost ? [website.Url, .. InfraSettings.LocalhostOrigins] : [website.Url];
         uploads.AllowBrowserUploadsFrom(origins);
-        var httpApi = new HttpApi(this, "Http", new HttpApiProps(functions.UploadUrl, functions.ListFeedImages, functions.GetImage, origins));
+        var httpApi = new HttpApi(this, "Http", new HttpApiProps(functions.UploadUrl, functions.ListFeedImages, functions.GetImage, origins)
+        {
+            GetFeedLabels = functions.GetFeedLabels,
+            ExportFeed = functions.ExportFeed,
+            DeleteImage = functions.DeleteImage,
+        });
 
         functions.NotifyResults.AddEnvironment("SITE_URL", website.Url);
         var streams = new StreamConsumers(this, "Streams", tables.Images, functions.PushResults, functions.NotifyResults);
+        var indexing = new FeedIndexing(this, "FeedIndexing", tables.Images, functions.IndexFeed);
         website.DeployContent(props.FrontendDistPath, httpApi.Url, webSocket.Url);
 
         var alarms = new Alarms(this, "Alarms", notifications.Topic);
         alarms.OnDeadLetters("ProcessImage", functions.ProcessImageFailures);
         alarms.OnDeadLetters("PushResults", streams.PushFailures);
         alarms.OnDeadLetters("NotifyResults", streams.NotifyFailures);
+        alarms.OnDeadLetters("IndexFeed", indexing.Failures);
         foreach (var (spec, function) in functions.Each())
         {
             alarms.OnErrors(spec.Name, function);
         }
+        alarms.OnDeadLetters("PushShard", pushShards.Failures);
+        alarms.OnErrors(PushShards.PushShardSpec.Name, pushShards.Function);
 
         Output("SiteUrl", website.Url, "The app: open it, upload an image, watch the labels arrive");
         Output("HttpApiUrl", httpApi.Url, "Base URL of the web API (apiUrl in config.json)");

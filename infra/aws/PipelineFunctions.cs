@@ -54,22 +54,31 @@ internal sealed class PipelineFunctions : Construct
     public static readonly FunctionSpec ProcessImageSpec = new("ProcessImage", 1024, 60, "S3 ObjectCreated: labels the image with Rekognition");
     public static readonly FunctionSpec PushResultsSpec = new("PushResults", 1024, 60, "Images stream: pushes records to the feed's connections");
     public static readonly FunctionSpec NotifyResultsSpec = new("NotifyResults", 512, 30, "Images stream: emails labeled/failed results through SNS");
+    public static readonly FunctionSpec GetFeedLabelsSpec = new("GetFeedLabels", 512, 10, "GET /feeds/{feedId}/labels");
+    public static readonly FunctionSpec ExportFeedSpec = new("ExportFeed", 1024, 120, "GET /feeds/{feedId}/export: writes the feed to exports/ and redirects to it");
+    public static readonly FunctionSpec DeleteImageSpec = new("DeleteImage", 512, 10, "DELETE /feeds/{feedId}/images/{imageId}: deletes the bytes, leaves a tombstone");
+    public static readonly FunctionSpec IndexFeedSpec = new("IndexFeed", 512, 60, "Images stream: keeps label members and counts, the change log and checksums");
 
     public static readonly IReadOnlyList<FunctionSpec> All =
     [
         UploadUrlSpec, ListFeedImagesSpec, GetImageSpec, ConnectSpec, DisconnectSpec, DefaultSpec,
         ProcessImageSpec, PushResultsSpec, NotifyResultsSpec,
+        GetFeedLabelsSpec, ExportFeedSpec, DeleteImageSpec, IndexFeedSpec,
     ];
 
     public PipelineFunctions(Construct scope, string id, PipelineFunctionsProps props)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
+        code = props.Code;
         var images = props.Tables.Images;
         var connections = props.Tables.Connections;
         var bucket = props.Uploads.Bucket;
         var settings = props.Settings;
         var uploadObjects = bucket.ArnForObjects(UploadBucket.UploadsPrefix + "*");
+        var exportObjects = bucket.ArnForObjects(UploadBucket.ExportsPrefix + "*");
+        var feedIndex = props.Tables.FeedIndex;
+        var imagesByFeed = DataTables.IndexArn(images, DataTables.ImagesFeedIndex);
 
         UploadUrl = Create(props.Code, UploadUrlSpec, new()
         {
@@ -80,11 +89,47 @@ internal sealed class PipelineFunctions : Construct
         Allow(UploadUrl, ["dynamodb:PutItem"], images.TableArn);
         // The presigned PUT runs with this role's permission, so this is what lets the browser upload.
         Allow(UploadUrl, ["s3:PutObject"], uploadObjects);
+        // The duplicate check: the checksum's members in FeedIndex, their records, and a link to the one found.
+        UploadUrl.AddEnvironment("FEED_INDEX_TABLE", feedIndex.TableName);
+        Allow(UploadUrl, ["dynamodb:Query"], feedIndex.TableArn);
+        Allow(UploadUrl, ["dynamodb:BatchGetItem"], images.TableArn);
+        Allow(UploadUrl, ["s3:GetObject"], uploadObjects);
 
         // The records these return carry a presigned GET of the image (imageUrl), signed with the function's role.
-        ListFeedImages = Create(props.Code, ListFeedImagesSpec, new() { ["IMAGES_TABLE"] = images.TableName, ["UPLOAD_BUCKET"] = bucket.BucketName });
-        Allow(ListFeedImages, ["dynamodb:Query"], DataTables.IndexArn(images, DataTables.ImagesFeedIndex));
+        ListFeedImages = Create(props.Code, ListFeedImagesSpec, new()
+        {
+            ["IMAGES_TABLE"] = images.TableName,
+            ["FEED_INDEX_TABLE"] = feedIndex.TableName,
+            ["UPLOAD_BUCKET"] = bucket.BucketName,
+        });
+        Allow(ListFeedImages, ["dynamodb:Query"], imagesByFeed);
+        // Label and changedSince pages: the members' keys from FeedIndex, then just those records.
+        Allow(ListFeedImages, ["dynamodb:Query"], feedIndex.TableArn);
+        Allow(ListFeedImages, ["dynamodb:BatchGetItem"], images.TableArn);
         Allow(ListFeedImages, ["s3:GetObject"], uploadObjects);
+
+        GetFeedLabels = Create(props.Code, GetFeedLabelsSpec, new() { ["IMAGES_TABLE"] = images.TableName, ["FEED_INDEX_TABLE"] = feedIndex.TableName });
+        Allow(GetFeedLabels, ["dynamodb:Query"], feedIndex.TableArn);
+
+        // Pages through the feed index, writes the file under exports/ and presigns its GET (signed with this role).
+        ExportFeed = Create(props.Code, ExportFeedSpec, new()
+        {
+            ["IMAGES_TABLE"] = images.TableName,
+            ["FEED_INDEX_TABLE"] = feedIndex.TableName,
+            ["UPLOAD_BUCKET"] = bucket.BucketName,
+        });
+        Allow(ExportFeed, ["dynamodb:Query"], imagesByFeed);
+        Allow(ExportFeed, ["s3:PutObject", "s3:GetObject"], exportObjects);
+
+        // Reads the record (is it this feed's?), deletes the bytes, writes the tombstone.
+        DeleteImage = Create(props.Code, DeleteImageSpec, new() { ["IMAGES_TABLE"] = images.TableName, ["UPLOAD_BUCKET"] = bucket.BucketName });
+        Allow(DeleteImage, ["dynamodb:GetItem", "dynamodb:UpdateItem"], images.TableArn);
+        Allow(DeleteImage, ["s3:DeleteObject"], uploadObjects);
+
+        // Reconciles each streamed image to its current record, then writes members, counts and the change log.
+        IndexFeed = Create(props.Code, IndexFeedSpec, new() { ["IMAGES_TABLE"] = images.TableName, ["FEED_INDEX_TABLE"] = feedIndex.TableName });
+        Allow(IndexFeed, ["dynamodb:GetItem"], images.TableArn);
+        Allow(IndexFeed, ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"], feedIndex.TableArn);
 
         GetImage = Create(props.Code, GetImageSpec, new() { ["IMAGES_TABLE"] = images.TableName, ["UPLOAD_BUCKET"] = bucket.BucketName });
         Allow(GetImage, ["dynamodb:GetItem"], images.TableArn);
@@ -162,6 +207,8 @@ internal sealed class PipelineFunctions : Construct
         props.Notifications.Key.Grant(NotifyResults, "kms:Decrypt", "kms:GenerateDataKey*");
     }
 
+    private readonly Code code;
+
     public LambdaFunction UploadUrl { get; }
 
     public LambdaFunction ListFeedImages { get; }
@@ -180,6 +227,14 @@ internal sealed class PipelineFunctions : Construct
 
     public LambdaFunction NotifyResults { get; }
 
+    public LambdaFunction GetFeedLabels { get; }
+
+    public LambdaFunction ExportFeed { get; }
+
+    public LambdaFunction DeleteImage { get; }
+
+    public LambdaFunction IndexFeed { get; }
+
     /// <summary>Where S3 events that ProcessImage failed on, after Lambda's own retries, are kept.</summary>
     public Queue ProcessImageFailures { get; }
 
@@ -188,6 +243,7 @@ internal sealed class PipelineFunctions : Construct
         (UploadUrlSpec, UploadUrl), (ListFeedImagesSpec, ListFeedImages), (GetImageSpec, GetImage),
         (ConnectSpec, Connect), (DisconnectSpec, Disconnect), (DefaultSpec, Default),
         (ProcessImageSpec, ProcessImage), (PushResultsSpec, PushResults), (NotifyResultsSpec, NotifyResults),
+        (GetFeedLabelsSpec, GetFeedLabels), (ExportFeedSpec, ExportFeed), (DeleteImageSpec, DeleteImage), (IndexFeedSpec, IndexFeed),
     ];
 
     /// <summary>Encrypted, TLS-only, and kept for SQS's maximum so a failure can be looked at days later.</summary>
@@ -210,6 +266,10 @@ internal sealed class PipelineFunctions : Construct
             Resources = [resource],
         }));
 
+    /// <summary>A function from the same code and defaults as the nine, for constructs that add one (PushShard).</summary>
+    internal LambdaFunction Create(FunctionSpec spec, Dictionary<string, string> environment, IQueue? deadLetterQueue = null) =>
+        Create(code, spec, environment, deadLetterQueue);
+
     private LambdaFunction Create(Code code, FunctionSpec spec, Dictionary<string, string> environment, IQueue? deadLetterQueue = null)
     {
         var logGroup = new LogGroup(this, spec.ConstructId + "Logs", new LogGroupProps
@@ -228,7 +288,7 @@ internal sealed class PipelineFunctions : Construct
             Timeout = Duration.Seconds(spec.TimeoutSeconds),
             Environment = environment,
             LogGroup = logGroup,
-            // Only ProcessImage is invoked asynchronously (by S3): two retries, then the event waits in its queue.
+            // ProcessImage (by S3) and PushShard (by SNS) are invoked asynchronously: two retries, then the event waits in its queue.
             DeadLetterQueue = deadLetterQueue,
             RetryAttempts = deadLetterQueue is null ? null : 2,
             MaxEventAge = deadLetterQueue is null ? null : Duration.Hours(6),

@@ -9,6 +9,9 @@ internal sealed class UploadBucket : Construct
 {
     public const string UploadsPrefix = "uploads/";
 
+    /// <summary>Finished feed exports, downloaded through a five-minute presigned GET; kept a day.</summary>
+    public const string ExportsPrefix = "exports/";
+
     public UploadBucket(Construct scope, string id, int expirationDays)
         : base(scope, id)
     {
@@ -28,6 +31,13 @@ internal sealed class UploadBucket : Construct
                     Expiration = Duration.Days(expirationDays),
                     AbortIncompleteMultipartUploadAfter = Duration.Days(1),
                 },
+                new LifecycleRule
+                {
+                    Id = "expire-exports",
+                    Prefix = ExportsPrefix,
+                    Expiration = Duration.Days(1),
+                    AbortIncompleteMultipartUploadAfter = Duration.Days(1),
+                },
             ],
             RemovalPolicy = RemovalPolicy.DESTROY,
             AutoDeleteObjects = true,
@@ -36,14 +46,14 @@ internal sealed class UploadBucket : Construct
 
     public Bucket Bucket { get; }
 
-    /// <summary>Lets the page PUT (only PUT) from the given origins, sending the one header the URL signs.</summary>
+    /// <summary>Lets the page PUT (only PUT) from the given origins, sending the headers the URL signs.</summary>
     public void AllowBrowserUploadsFrom(IReadOnlyList<string> origins)
     {
         Bucket.AddCorsRule(new CorsRule
         {
             AllowedMethods = [HttpMethods.PUT],
             AllowedOrigins = [.. origins],
-            AllowedHeaders = ["Content-Type"],
+            AllowedHeaders = ["Content-Type", "x-amz-checksum-sha256"],
             ExposedHeaders = ["ETag"],
             MaxAge = 3000,
         });

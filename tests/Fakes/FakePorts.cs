@@ -55,8 +55,9 @@ public sealed class RecordingPublisher : INotificationPublisher
 
 public sealed class FixedSigner : IUploadUrlSigner, IImageUrlSigner
 {
-    public Uri SignPut(string objectKey, string contentType, DateTimeOffset expiresAt) =>
-        new($"https://bucket.example/{objectKey}?type={Uri.EscapeDataString(contentType)}&expires={expiresAt.ToUnixTimeSeconds()}");
+    public Uri SignPut(string objectKey, string contentType, DateTimeOffset expiresAt, string? sha256 = null) =>
+        new($"https://bucket.example/{objectKey}?type={Uri.EscapeDataString(contentType)}&expires={expiresAt.ToUnixTimeSeconds()}"
+            + (sha256 is null ? "" : "&sha256=" + Uri.EscapeDataString(sha256)));
 
     public Uri SignGet(string objectKey, DateTimeOffset expiresAt) =>
         new($"https://bucket.example/{objectKey}?get&expires={expiresAt.ToUnixTimeSeconds()}");

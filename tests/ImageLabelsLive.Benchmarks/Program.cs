@@ -11,6 +11,8 @@ IScenario[] scenarios =
 [
     new FunctionStartScenario(),
     new PusherThroughputScenario(),
+    new PostCostScenario(),
+    new ShardedFanOutScenario(),
     new PushVsPollingScenario(),
     new PipelineThroughputScenario(),
     new FanOutScenario(),

@@ -38,10 +38,12 @@ public sealed class IamTests(ProductionTemplate stack)
             "PushResults",
             [
                 "dynamodb:Query", "dynamodb:DeleteItem", "s3:GetObject", "execute-api:ManageConnections",
+                "sns:Publish", "kms:Decrypt", "kms:GenerateDataKey*",
                 "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                 "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage",
             ]
         },
+        { "PushShard", ["dynamodb:DeleteItem", "execute-api:ManageConnections", "sqs:SendMessage"] },
         {
             "NotifyResults",
             [
@@ -76,17 +78,29 @@ public sealed class IamTests(ProductionTemplate stack)
     }
 
     [Fact]
-    public void ManageConnections_Synthesized_OnlyPushResultsOnlyOnThisApiStagesConnections()
+    public void ManageConnections_Synthesized_OnlyThePushersOnlyOnThisApiStagesConnections()
     {
         var (apiId, _) = stack.One("AWS::ApiGatewayV2::Api", "WebSocket");
-        var pushResultsRole = Role("PushResults");
 
         var grants = AllowStatements().Where(s => s.Actions.Any(a => a.StartsWith("execute-api:", StringComparison.Ordinal))).ToList();
 
-        var grant = grants.ShouldHaveSingleItem();
-        grant.Roles.ShouldBe([pushResultsRole]);
-        grant.Actions.ShouldBe(["execute-api:ManageConnections"]);
-        grant.Resources.ShouldBe([$"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:{Cfn.Ref(apiId)}/live/POST/@connections/*"]);
+        grants.SelectMany(grant => grant.Roles).ShouldBe([Role("PushResults"), Role("PushShard")], ignoreOrder: true);
+        foreach (var grant in grants)
+        {
+            grant.Actions.ShouldBe(["execute-api:ManageConnections"]);
+            grant.Resources.ShouldBe([$"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:{Cfn.Ref(apiId)}/live/POST/@connections/*"]);
+        }
+    }
+
+    [Fact]
+    public void PushResults_Synthesized_PublishesOnlyToTheShardTopic()
+    {
+        var (shardTopicId, _) = stack.One("AWS::SNS::Topic", "PushShards");
+        var (keyId, _) = stack.One("AWS::KMS::Key", "Notifications");
+
+        ResourcesOf("PushResults", "sns:Publish").ShouldBe([Cfn.Ref(shardTopicId)]);
+        ResourcesOf("PushResults", "kms:GenerateDataKey*").ShouldBe([Cfn.GetAtt(keyId, "Arn")]);
+        ResourcesOf("PushShard", "dynamodb:DeleteItem").ShouldBe([Cfn.GetAtt(stack.One("AWS::DynamoDB::Table", "TablesConnections").Id, "Arn")]);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class NotificationTests(ProductionTemplate stack)
     public void NotifyEmailsContext_TwoAddresses_SubscribesEachByEmail()
     {
         var (topicId, _) = stack.One("AWS::SNS::Topic", "Notifications");
-        var subscriptions = stack.Resources("AWS::SNS::Subscription");
+        var subscriptions = stack.Resources("AWS::SNS::Subscription").Where(s => Cfn.Render(s.Properties["Protocol"]) != "lambda").ToList();
 
         subscriptions.ShouldAllBe(s => Cfn.Render(s.Properties["Protocol"]) == "email" && Cfn.Render(s.Properties["TopicArn"]) == Cfn.Ref(topicId));
         subscriptions.Select(s => Cfn.Render(s.Properties["Endpoint"])).ShouldBe([ProductionTemplate.FirstEmail, ProductionTemplate.SecondEmail], ignoreOrder: true);
@@ -27,7 +27,7 @@ public sealed class NotificationTests(ProductionTemplate stack)
     public void TopicPolicy_Synthesized_DeniesPublishingWithoutTlsAndAdmitsOnlyThisAccountsAlarms()
     {
         var (topicId, _) = stack.One("AWS::SNS::Topic", "Notifications");
-        var policy = stack.Resources("AWS::SNS::TopicPolicy").ShouldHaveSingleItem().Properties;
+        var policy = stack.Resources("AWS::SNS::TopicPolicy").Single(p => Cfn.RenderList(p.Properties["Topics"]).Contains(Cfn.Ref(topicId))).Properties;
         Cfn.RenderList(policy["Topics"]).ShouldBe([Cfn.Ref(topicId)]);
         var statements = policy["PolicyDocument"]!["Statement"]!.AsArray();
 

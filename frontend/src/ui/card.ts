@@ -2,6 +2,7 @@
 
 import { FindingsView } from "./findings-view";
 import { cardFileName, cardStatus, type CardModel, type CardStatus } from "../cards";
+import type { ImageRecord } from "../records";
 import { filterLabels, formatConfidence, type ShownLabel } from "../label-filter";
 import { formatBytes } from "../upload-validation";
 import { clear, h, icon } from "./dom";
@@ -15,6 +16,10 @@ export function labelColor(index: number): string {
 
 export interface CardActions {
   cancel(localId: string): void;
+  /** Copies the record's JSON (the card's "Copy JSON"). */
+  copyJson?(record: ImageRecord): void;
+  /** Deletes the image, with a few seconds to undo (the card's "Delete"). */
+  remove?(record: ImageRecord): void;
 }
 
 export function relativeTime(iso: string | null, startedAt: number | null, now: number): string {
@@ -41,6 +46,7 @@ export class CardView {
   private readonly cancelButton: HTMLButtonElement;
   private readonly errorBox: HTMLElement;
   private readonly labelsBox: HTMLElement;
+  private readonly tools: HTMLElement;
   private mediaSignature = "";
   private boxesSignature = "";
   private labelsSignature = "";
@@ -84,6 +90,24 @@ export class CardView {
     ]);
     this.errorBox = h("p", { class: "card-error", attrs: { "data-role": "error" } });
     this.labelsBox = h("div", { class: "card-labels" });
+    this.tools = h("div", { class: "card-tools" }, [
+      actions.copyJson
+        ? h("button", {
+            class: "button button-quiet button-small",
+            text: "Copy JSON",
+            attrs: { type: "button", "data-action": "copy-json" },
+            on: { click: () => this.model.record && actions.copyJson?.(this.model.record) },
+          })
+        : null,
+      actions.remove
+        ? h("button", {
+            class: "button button-quiet button-small",
+            text: "Delete",
+            attrs: { type: "button", "data-action": "delete" },
+            on: { click: () => this.model.record && actions.remove?.(this.model.record) },
+          })
+        : null,
+    ]);
     this.element = h("article", { class: "card", attrs: { tabindex: -1 } }, [
       this.media,
       h("div", { class: "card-body" }, [
@@ -91,6 +115,7 @@ export class CardView {
         this.progressRow,
         this.errorBox,
         this.labelsBox,
+        this.tools,
       ]),
     ]);
     this.findings = new FindingsView(this.element);
@@ -133,6 +158,7 @@ export class CardView {
     this.renderMedia(model, fileName, threshold);
     this.renderLabels(model, status, threshold);
     this.findings.render(model.record, threshold, this.media);
+    this.tools.hidden = !model.record || this.tools.childElementCount === 0;
   }
 
   private renderStatus(status: CardStatus): void {
@@ -177,7 +203,8 @@ export class CardView {
       } else {
         this.media.className = "card-media";
         const img = h("img", {
-          attrs: { src: url, alt: fileName, decoding: "async" },
+          // Lazy: with a thousand cards only the pictures near the screen are fetched and decoded.
+          attrs: { src: url, alt: fileName, decoding: "async", loading: "lazy" },
           on: {
             error: () => {
               // An expired or unreachable picture falls back to the placeholder.

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Globalization;
 using ImageLabelsLive.Core.Analysis;
 using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Core.Uploads;
 
 namespace ImageLabelsLive.Aws.Configuration;
@@ -14,6 +15,7 @@ public sealed record FunctionSettings
 {
     public string? ImagesTable { get; init; }
     public string? ConnectionsTable { get; init; }
+    public string? FeedIndexTable { get; init; }
     public string? UploadBucket { get; init; }
     public string? TopicArn { get; init; }
     public Uri? ConnectionsEndpoint { get; init; }
@@ -22,6 +24,12 @@ public sealed record FunctionSettings
     public int MaxLabels { get; init; } = 10;
     public TimeSpan UploadUrlLifetime { get; init; } = CreateUploadHandler.DefaultUrlLifetime;
     public int PushConcurrency { get; init; } = PushImageUpdateHandler.DefaultConcurrency;
+
+    /// <summary>Where PushResults hands shards of a big feed (SNS → PushShard); unset, it posts to every connection itself.</summary>
+    public string? PushShardTopicArn { get; init; }
+
+    /// <summary>Connections per shard, and the feed size above which PushResults shards.</summary>
+    public int PushShardSize { get; init; } = PushShardPlan.DefaultShardSize;
 
     /// <summary>How long ProcessImage retries a throttled or unreachable detector before it fails the image with a reason.</summary>
     public TimeSpan DetectorRetryPatience { get; init; } = DefaultDetectorRetryPatience;
@@ -46,6 +54,7 @@ public sealed record FunctionSettings
         {
             ImagesTable = Optional(get, "IMAGES_TABLE"),
             ConnectionsTable = Optional(get, "CONNECTIONS_TABLE"),
+            FeedIndexTable = Optional(get, "FEED_INDEX_TABLE"),
             UploadBucket = Optional(get, "UPLOAD_BUCKET"),
             TopicArn = Optional(get, "TOPIC_ARN"),
             ConnectionsEndpoint = OptionalUri(get, "CONNECTIONS_ENDPOINT"),
@@ -54,6 +63,8 @@ public sealed record FunctionSettings
             MaxLabels = Number(get, "MAX_LABELS", 10, 1, 1000),
             UploadUrlLifetime = TimeSpan.FromSeconds(Number(get, "UPLOAD_URL_TTL_SECONDS", 300, 1, 604_800)),
             PushConcurrency = Number(get, "PUSH_CONCURRENCY", PushImageUpdateHandler.DefaultConcurrency, 1, 1024),
+            PushShardTopicArn = Optional(get, "PUSH_SHARD_TOPIC_ARN"),
+            PushShardSize = Number(get, "PUSH_SHARD_SIZE", PushShardPlan.DefaultShardSize, 1, 100_000),
             DetectorRetryPatience = TimeSpan.FromSeconds(Number(get, "DETECTOR_RETRY_SECONDS", DefaultDetectorRetryPatience.TotalSeconds, 0, 600)),
             Analyses = new AnalysisSwitches(
                 Switch(get, "ANALYZE_LABELS"),

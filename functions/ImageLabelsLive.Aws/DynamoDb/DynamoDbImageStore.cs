@@ -54,14 +54,33 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
             names["#" + name] = name;
             values[":" + name] = value;
         }
+        if (record.Status == ImageStatus.Deleted)
+        {
+            update += ", " + ImageItems.ExpiresAt + " = :expiresAt";
+            values[":expiresAt"] = ImageItems.N((record.UpdatedAt + ImageRecord.TombstoneLifetime).ToUnixTimeSeconds());
+        }
+        var removes = new List<string>();
+        if (record.Status == ImageStatus.Deleted)
+        {
+            // A tombstone keeps nothing that was found in the image.
+            foreach (var name in FindingItems.Names)
+            {
+                removes.Add("#" + name);
+                names["#" + name] = name;
+            }
+        }
         if (record.Error is null)
         {
-            update += " REMOVE #error";
+            removes.Add("#error");
         }
         else
         {
             update += ", #error = :error";
             values[":error"] = ImageItems.Error(record.Error);
+        }
+        if (removes.Count > 0)
+        {
+            update += " REMOVE " + string.Join(", ", removes);
         }
         try
         {

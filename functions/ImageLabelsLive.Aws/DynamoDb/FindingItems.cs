@@ -18,6 +18,8 @@ public static class FindingItems
     public const string Analyses = "analyses";
     public const string AnalysisErrors = "analysisErrors";
 
+    public static IReadOnlyList<string> Names { get; } = [Faces, Text, Moderation, ImageProperties, Analyses, AnalysisErrors];
+
     /// <summary>The attributes to write for <paramref name="record"/>; empty until it has been analysed.</summary>
     public static Dictionary<string, AttributeValue> Attributes(ImageRecord record)
     {

@@ -14,6 +14,9 @@ public static class ImageItems
     public const string FeedIndex = "feedId-createdAt-index";
     public const string NotifiedAt = "notifiedAt";
 
+    /// <summary>Epoch seconds after which DynamoDB's TTL removes a tombstone (on AWS; locally nothing depends on it).</summary>
+    public const string ExpiresAt = "expiresAt";
+
     public static Dictionary<string, AttributeValue> ToItem(ImageRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -37,6 +40,10 @@ public static class ImageItems
         {
             item[name] = value;
         }
+        if (record.Sha256 is not null)
+        {
+            item["sha256"] = S(record.Sha256);
+        }
         return item;
     }
 
@@ -59,6 +66,7 @@ public static class ImageItems
             Status = parsedStatus,
             Labels = item.TryGetValue("labels", out var labels) && labels.L is { } list ? list.Select(ReadLabel).ToArray() : [],
             Error = item.TryGetValue("error", out var error) && error.M is { } map ? new ImageError(Text(map, "code"), Text(map, "message")) : null,
+            Sha256 = item.TryGetValue("sha256", out var sha256) && sha256.S is { } digest ? digest : null,
             CreatedAt = UtcTimestampConverter.Parse(Text(item, "createdAt")),
             UpdatedAt = UtcTimestampConverter.Parse(Text(item, "updatedAt")),
         });

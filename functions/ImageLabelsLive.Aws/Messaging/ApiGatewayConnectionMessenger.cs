@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Amazon.ApiGatewayManagementApi;
 using Amazon.ApiGatewayManagementApi.Model;
 using Amazon.Runtime;
@@ -35,18 +36,24 @@ public sealed class ApiGatewayConnectionMessenger : IConnectionMessenger
     {
         try
         {
-            await retry.ExecuteAsync(async token =>
-            {
-                // A fresh stream per attempt: a failed attempt may have read the last one.
-                using var data = new MemoryStream(message.ToArray(), writable: false);
-                await api.PostToConnectionAsync(new PostToConnectionRequest { ConnectionId = connectionId, Data = data }, token).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+            // Static lambda and state: no closure per post (thousands per push to a big feed).
+            await retry.ExecuteAsync(static (state, token) => PostAsync(state.api, state.connectionId, state.message, token), (api, connectionId, message), cancellationToken).ConfigureAwait(false);
             return DeliveryResult.Delivered;
         }
         catch (GoneException)
         {
             return DeliveryResult.Gone;
         }
+    }
+
+    private static async ValueTask PostAsync(IAmazonApiGatewayManagementApi api, string connectionId, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        // A fresh read-only stream per attempt (a failed attempt may have read the last one) over the caller's bytes:
+        // the message is serialized once per push and shared by every connection, so it is not copied per post.
+        using var data = MemoryMarshal.TryGetArray(message, out var bytes)
+            ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false, publiclyVisible: true)
+            : new MemoryStream(message.ToArray(), 0, message.Length, writable: false, publiclyVisible: true);
+        await api.PostToConnectionAsync(new PostToConnectionRequest { ConnectionId = connectionId, Data = data }, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsTransient(AmazonServiceException exception) =>

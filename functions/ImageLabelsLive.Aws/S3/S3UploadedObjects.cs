@@ -5,10 +5,30 @@ using ImageLabelsLive.Core.Ports;
 namespace ImageLabelsLive.Aws.S3;
 
 /// <summary>Presigns uploads to, links to, and reads back from, the private upload bucket.</summary>
-public sealed class S3UploadedObjects(IAmazonS3 s3, string uploadBucket) : IUploadUrlSigner, IImageUrlSigner, IUploadedObjects
+public sealed class S3UploadedObjects(IAmazonS3 s3, string uploadBucket) : IUploadUrlSigner, IImageUrlSigner, IUploadedObjects, IStoredObjects
 {
-    public Uri SignPut(string objectKey, string contentType, DateTimeOffset expiresAt) =>
-        Presign(new GetPreSignedUrlRequest { Key = objectKey, Verb = HttpVerb.PUT, ContentType = contentType, Expires = expiresAt.UtcDateTime });
+    public Uri SignPut(string objectKey, string contentType, DateTimeOffset expiresAt, string? sha256 = null)
+    {
+        var request = new GetPreSignedUrlRequest { Key = objectKey, Verb = HttpVerb.PUT, ContentType = contentType, Expires = expiresAt.UtcDateTime };
+        if (sha256 is not null)
+        {
+            // Signed, so the browser must send it, and S3 refuses bytes whose SHA-256 differs (400 BadDigest).
+            request.Headers["x-amz-checksum-sha256"] = sha256;
+        }
+        return Presign(request);
+    }
+
+    public async Task DeleteAsync(string objectKey, CancellationToken cancellationToken) =>
+        await s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = uploadBucket, Key = objectKey }, cancellationToken).ConfigureAwait(false);
+
+    public async Task<Uri> StoreExportAsync(string objectKey, string localPath, string contentType, string downloadName, DateTimeOffset linkExpiresAt, CancellationToken cancellationToken)
+    {
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = uploadBucket, Key = objectKey, FilePath = localPath, ContentType = contentType }, cancellationToken).ConfigureAwait(false);
+        var request = new GetPreSignedUrlRequest { Key = objectKey, Verb = HttpVerb.GET, Expires = linkExpiresAt.UtcDateTime };
+        request.ResponseHeaderOverrides.ContentDisposition = $"attachment; filename=\"{downloadName}\"";
+        request.ResponseHeaderOverrides.ContentType = contentType;
+        return Presign(request);
+    }
 
     public Uri SignGet(string objectKey, DateTimeOffset expiresAt) =>
         Presign(new GetPreSignedUrlRequest { Key = objectKey, Verb = HttpVerb.GET, Expires = expiresAt.UtcDateTime });

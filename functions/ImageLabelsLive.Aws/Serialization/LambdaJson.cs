@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Amazon.Lambda.APIGatewayEvents;
 using Amazon.Lambda.DynamoDBEvents;
 using Amazon.Lambda.S3Events;
+using Amazon.Lambda.SNSEvents;
 
 namespace ImageLabelsLive.Aws.Serialization;
 
@@ -28,6 +29,7 @@ namespace ImageLabelsLive.Aws.Serialization;
 [JsonSerializable(typeof(APIGatewayProxyRequest.ProxyRequestContext), TypeInfoPropertyName = "ProxyRequestContext")]
 [JsonSerializable(typeof(APIGatewayProxyResponse))]
 [JsonSerializable(typeof(S3Event))]
+[JsonSerializable(typeof(SNSEvent))]
 [JsonSerializable(typeof(DynamoDBEvent))]
 [JsonSerializable(typeof(StreamsEventResponse))]
 [JsonSerializable(typeof(Dictionary<string, DynamoDBEvent.AttributeValue>), TypeInfoPropertyName = "AttributeValueMap")]

@@ -11,6 +11,7 @@ public sealed class GetImageHandler(IImageStore images, ImageLinks? links = null
     public async Task<ImageRecord?> HandleAsync(string? imageId, CancellationToken cancellationToken)
     {
         var record = ImageIds.IsValid(imageId) ? await images.GetAsync(imageId!, cancellationToken).ConfigureAwait(false) : null;
-        return record is null ? null : (links ?? ImageLinks.None).WithLink(record);
+        // A tombstone is kept for tabs catching up, not for lookups: a deleted image is gone.
+        return record is null || record.Status == ImageStatus.Deleted ? null : (links ?? ImageLinks.None).WithLink(record);
     }
 }

@@ -8,6 +8,10 @@ public sealed record ImageRecord
     public required string FileName { get; init; }
     public required string ContentType { get; init; }
     public required long Size { get; init; }
+
+    /// <summary>Base64 of the bytes' SHA-256 as the browser computed it (S3's x-amz-checksum-sha256), when it sent one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Sha256 { get; init; }
     public required ImageStatus Status { get; init; }
     public IReadOnlyList<Label> Labels { get; init; } = [];
     public IReadOnlyList<Face> Faces { get; init; } = [];
@@ -57,6 +61,17 @@ public sealed record ImageRecord
             : moved;
     }
 
+    /// <summary>Becomes a tombstone with no labels; kept for <see cref="TombstoneLifetime"/> so reconnecting tabs learn of it.</summary>
+    public StatusTransition Delete(DateTimeOffset at) => WithoutFindings(MoveTo(ImageStatus.Deleted, at, [], null));
+
+    // A tombstone keeps nothing that was found in the image.
+    private static StatusTransition WithoutFindings(StatusTransition moved) =>
+        moved.IsWriteNeeded
+            ? moved with { Record = moved.Record with { Faces = [], Text = [], Moderation = [], ImageProperties = null, Analyses = null, AnalysisErrors = null } }
+            : moved;
+
+    public static TimeSpan TombstoneLifetime { get; } = TimeSpan.FromDays(7);
+
     private StatusTransition MoveTo(ImageStatus next, DateTimeOffset at, IReadOnlyList<Label> labels, ImageError? error)
     {
         if (!StatusMachine.CanMove(Status, next))
@@ -78,7 +93,7 @@ public sealed record StatusTransition(ImageRecord Record, ImageStatus ExpectedSt
     public static StatusTransition Unchanged(ImageRecord record) => new(record, record.Status, IsWriteNeeded: false);
 }
 
-/// <summary>uploading → processing → labeled | failed. Never backwards, never from a final status.</summary>
+/// <summary>uploading → processing → labeled | failed, and any of them → deleted. Never backwards, never from a final status except into deleted.</summary>
 public static class StatusMachine
 {
     public static bool CanMove(ImageStatus from, ImageStatus to) => (from, to) switch
@@ -88,6 +103,8 @@ public static class StatusMachine
         (ImageStatus.Uploading, ImageStatus.Failed) => true,
         (ImageStatus.Processing, ImageStatus.Labeled) => true,
         (ImageStatus.Processing, ImageStatus.Failed) => true,
+        // Any image may be deleted, once.
+        (not ImageStatus.Deleted, ImageStatus.Deleted) => true,
         _ => false,
     };
 }

@@ -10,6 +10,8 @@ public enum ImageStatus
     [JsonStringEnumMemberName("processing")] Processing = 1,
     [JsonStringEnumMemberName("labeled")] Labeled = 2,
     [JsonStringEnumMemberName("failed")] Failed = 3,
+    /// <summary>A tombstone: the bytes are gone and the record is kept a while so that tabs catching up learn of it.</summary>
+    [JsonStringEnumMemberName("deleted")] Deleted = 4,
 }
 
 public static class ImageStatusNames
@@ -20,6 +22,7 @@ public static class ImageStatusNames
         ImageStatus.Processing => "processing",
         ImageStatus.Labeled => "labeled",
         ImageStatus.Failed => "failed",
+        ImageStatus.Deleted => "deleted",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown image status."),
     };
 
@@ -31,6 +34,7 @@ public static class ImageStatusNames
             case "processing": status = ImageStatus.Processing; return true;
             case "labeled": status = ImageStatus.Labeled; return true;
             case "failed": status = ImageStatus.Failed; return true;
+            case "deleted": status = ImageStatus.Deleted; return true;
             default: status = default; return false;
         }
     }

@@ -25,6 +25,12 @@ public static class CreateUploadValidator
                 "UnsupportedContentType",
                 $"Only JPEG and PNG images can be labeled; this file is '{Describe(command.ContentType)}'.");
         }
+        if (command.Sha256 is not null && !IsSha256(command.Sha256))
+        {
+            return new ImageError(
+                "InvalidChecksum",
+                "sha256 is the base64 of the file's 32-byte SHA-256 digest (44 characters ending in '='), as S3's x-amz-checksum-sha256; leave it out if you cannot compute it.");
+        }
         return command.Size switch
         {
             null => new ImageError("InvalidSize", "The file's size in bytes is required."),
@@ -32,6 +38,14 @@ public static class CreateUploadValidator
             > MaxSize => new ImageError("TooLarge", $"The file is {command.Size / (1024.0 * 1024.0):0.#} MB; the limit is 15 MB."),
             _ => null,
         };
+    }
+
+    /// <summary>Base64 (standard alphabet, padded) of exactly 32 bytes.</summary>
+    public static bool IsSha256(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Span<byte> digest = stackalloc byte[33];
+        return text.Length == 44 && Convert.TryFromBase64String(text, digest, out var written) && written == 32;
     }
 
     /// <summary>Lower-cases the media type and drops parameters ("image/PNG; x=y" → "image/png").</summary>

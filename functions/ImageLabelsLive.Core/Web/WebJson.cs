@@ -6,8 +6,8 @@ using ImageLabelsLive.Core.Uploads;
 
 namespace ImageLabelsLive.Core.Web;
 
-/// <summary>GET /feeds/{feedId}/images.</summary>
-public sealed record ImageListResponse(IReadOnlyList<ImageRecord> Images);
+/// <summary>GET /feeds/{feedId}/images: a page, and the opaque cursor of the next one (null at the end).</summary>
+public sealed record ImageListResponse(IReadOnlyList<ImageRecord> Images, string? NextCursor = null);
 
 /// <summary>Every 4xx/5xx body of the web API: {"error":{"code","message"}}.</summary>
 public sealed record ErrorResponse(ImageError Error);
@@ -49,6 +49,8 @@ public sealed record ClientMessage(string? Action);
 [JsonSerializable(typeof(ClientMessage))]
 [JsonSerializable(typeof(CreateUploadCommand))]
 [JsonSerializable(typeof(CreateUploadResult))]
+[JsonSerializable(typeof(DuplicateUploadResult))]
+[JsonSerializable(typeof(ImageLabelsLive.Core.FeedLabels.FeedLabelsResponse))]
 public sealed partial class WebJson : JsonSerializerContext;
 
 /// <summary>

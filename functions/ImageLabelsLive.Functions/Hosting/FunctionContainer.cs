@@ -10,12 +10,18 @@ using ImageLabelsLive.Aws.DynamoDb;
 using ImageLabelsLive.Aws.Messaging;
 using ImageLabelsLive.Aws.Notifications;
 using ImageLabelsLive.Aws.S3;
+using ImageLabelsLive.Aws.FeedIndex;
 using ImageLabelsLive.Core.Connections;
+using ImageLabelsLive.Core.Deletion;
+using ImageLabelsLive.Core.Export;
+using ImageLabelsLive.Core.FeedIndexing;
+using ImageLabelsLive.Core.FeedLabels;
 using ImageLabelsLive.Core.Feeds;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Notifications;
 using ImageLabelsLive.Core.Processing;
 using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Core.Uploads;
 
 namespace ImageLabelsLive.Functions.Hosting;
@@ -47,9 +53,21 @@ public sealed class FunctionContainer(FunctionSettings settings)
     /// <summary>Presigned GETs of stored images, for the records the API returns and pushes.</summary>
     public ImageLinks ImageLinks => new(UploadedObjects, Clock, ImageLinks.DefaultLifetime);
 
-    public CreateUploadHandler CreateUpload() => new(Images, UploadedObjects, Clock, settings.UploadUrlLifetime);
+    public CreateUploadHandler CreateUpload() => new(Images, UploadedObjects, Clock, settings.UploadUrlLifetime, FeedQueries, ImageLinks);
 
-    public ListFeedImagesHandler ListFeedImages() => new(Images, ImageLinks);
+    /// <summary>The feed's pages, labels, changes and checksums: the Images table's feed index and the FeedIndex table.</summary>
+    public DynamoDbFeedQueries FeedQueries => new(
+        dynamoDb.Value, FunctionSettings.Require(settings.ImagesTable, "IMAGES_TABLE"), FunctionSettings.Require(settings.FeedIndexTable, "FEED_INDEX_TABLE"));
+
+    public ListFeedImagesHandler ListFeedImages() => new(FeedQueries, ImageLinks);
+
+    public GetFeedLabelsHandler GetFeedLabels() => new(FeedQueries);
+
+    public ExportFeedHandler ExportFeed() => new(FeedQueries, UploadedObjects, Clock);
+
+    public DeleteImageHandler DeleteImage() => new(Images, UploadedObjects, Clock);
+
+    public IndexFeedHandler IndexFeed() => new(Images, new DynamoDbFeedIndex(dynamoDb.Value, FunctionSettings.Require(settings.FeedIndexTable, "FEED_INDEX_TABLE")));
 
     public GetImageHandler GetImage() => new(Images, ImageLinks);
 
@@ -69,7 +87,14 @@ public sealed class FunctionContainer(FunctionSettings settings)
         Connections,
         new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
         settings.PushConcurrency,
-        ImageLinks);
+        ImageLinks,
+        settings.PushShardTopicArn is { } shardTopic ? new SnsPushShardDispatcher(AwsClientFactory.CreateSns(settings), shardTopic) : null,
+        new PushShardPlan(settings.PushShardSize));
+
+    public PushShardHandler PushShard() => new(
+        Connections,
+        new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
+        settings.PushConcurrency);
 
     public NotifyResultHandler NotifyResult() => new(
         Images,

@@ -25,6 +25,23 @@ internal static class HttpResponses
     public static APIGatewayHttpApiV2ProxyResponse Error(HttpStatusCode status, ImageError error) =>
         Json(status, new ErrorResponse(error), WebJson.Default.ErrorResponse);
 
+    public static APIGatewayHttpApiV2ProxyResponse NoContent() => new()
+    {
+        StatusCode = (int)HttpStatusCode.NoContent,
+        Headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["Cache-Control"] = "no-store" },
+    };
+
+    /// <summary>303: the client fetches <paramref name="location"/> with GET (how a finished export is handed over).</summary>
+    public static APIGatewayHttpApiV2ProxyResponse SeeOther(Uri location) => new()
+    {
+        StatusCode = (int)HttpStatusCode.SeeOther,
+        Headers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Location"] = location.AbsoluteUri,
+            ["Cache-Control"] = "no-store",
+        },
+    };
+
     public static APIGatewayHttpApiV2ProxyResponse BadRequest(ImageError error) => Error(HttpStatusCode.BadRequest, error);
 
     public static APIGatewayHttpApiV2ProxyResponse InternalError() =>

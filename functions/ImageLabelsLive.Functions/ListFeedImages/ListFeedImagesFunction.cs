@@ -1,13 +1,14 @@
 using System.Net;
 using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Aws.Serialization;
+using ImageLabelsLive.Core.FeedHistory;
 using ImageLabelsLive.Core.Feeds;
 using ImageLabelsLive.Core.Web;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.ListFeedImages;
 
-/// <summary>GET /feeds/{feedId}/images?limit=50 → {"images": [...]}, newest first.</summary>
+/// <summary>GET /feeds/{feedId}/images?limit=&amp;cursor=&amp;label=…|changedSince= → {"images": [...], "nextCursor"}.</summary>
 public sealed class ListFeedImagesFunction(ListFeedImagesHandler handler)
 {
     public ListFeedImagesFunction()
@@ -22,11 +23,17 @@ public sealed class ListFeedImagesFunction(ListFeedImagesHandler handler)
         HttpResponses.GuardAsync(nameof(ListFeedImagesFunction), async () =>
         {
             ArgumentNullException.ThrowIfNull(request);
-            var feedId = request.PathParameters.Get("feedId");
-            var limit = request.QueryStringParameters.Get("limit");
-            var (images, error) = await handler.HandleAsync(feedId, limit, cancellationToken).ConfigureAwait(false);
-            return images is null
+            var query = request.QueryStringParameters;
+            var (page, error) = await handler.HandleAsync(
+                new ListFeedImagesQuery(
+                    request.PathParameters.Get("feedId"),
+                    query.Get("limit"),
+                    query.Get("cursor"),
+                    QueryParameters.All(request.RawQueryString, query, "label"),
+                    query.Get("changedSince")),
+                cancellationToken).ConfigureAwait(false);
+            return page is null
                 ? HttpResponses.BadRequest(error!)
-                : HttpResponses.Json(HttpStatusCode.OK, new ImageListResponse(images), WebJson.Default.ImageListResponse);
+                : HttpResponses.Json(HttpStatusCode.OK, page, WebJson.Default.ImageListResponse);
         });
 }

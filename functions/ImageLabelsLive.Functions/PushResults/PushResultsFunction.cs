@@ -34,7 +34,8 @@ public sealed class PushResultsFunction(PushImageUpdateHandler handler)
                 FunctionLog.Info(nameof(PushResultsFunction), $"{change.NewImage.ImageId} {change.NewImage.Status}: a replay behind what was already pushed; not sent again");
                 return;
             }
-            FunctionLog.Info(nameof(PushResultsFunction), $"{change.NewImage.ImageId} {change.NewImage.Status}: {report.Delivered} delivered, {report.Gone} gone, {report.Failures.Count} failed");
+            FunctionLog.Info(nameof(PushResultsFunction), $"{change.NewImage.ImageId} {change.NewImage.Status}: {report.Delivered} delivered, {report.Gone} gone, {report.Failures.Count} failed"
+                + (report.Shards > 0 ? $", {report.Sharded} handed to {report.Shards - 1} PushShard workers" : ""));
             if (!report.Succeeded)
             {
                 throw new AggregateException($"{report.Failures.Count} connections could not be reached.", report.Failures);

@@ -38,11 +38,11 @@ public sealed class UploadUrlFunction(CreateUploadHandler handler)
             {
                 return HttpResponses.BadRequest(new ImageError(
                     "InvalidRequest",
-                    "Send a JSON object: {\"feedId\", \"fileName\", \"contentType\", \"size\"}."));
+                    "Send a JSON object: {\"feedId\", \"fileName\", \"contentType\", \"size\", \"sha256\"?}."));
             }
-            var (upload, error) = await handler.HandleAsync(command, cancellationToken).ConfigureAwait(false);
-            return upload is null
-                ? HttpResponses.BadRequest(error!)
-                : HttpResponses.Json(HttpStatusCode.Created, upload, WebJson.Default.CreateUploadResult);
+            var (upload, duplicate, error) = await handler.HandleWithDuplicatesAsync(command, cancellationToken).ConfigureAwait(false);
+            return upload is not null ? HttpResponses.Json(HttpStatusCode.Created, upload, WebJson.Default.CreateUploadResult)
+                : duplicate is not null ? HttpResponses.Json(HttpStatusCode.OK, duplicate, WebJson.Default.DuplicateUploadResult)
+                : HttpResponses.BadRequest(error!);
         });
 }

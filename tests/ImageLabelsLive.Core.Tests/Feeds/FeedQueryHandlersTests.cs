@@ -1,3 +1,4 @@
+using ImageLabelsLive.Core.FeedHistory;
 using ImageLabelsLive.Core.Feeds;
 using ImageLabelsLive.Testing.Fakes;
 
@@ -16,10 +17,10 @@ public class FeedQueryHandlersTests
         await images.CreateAsync(newer, default);
         await images.CreateAsync(Samples.Record(feedId: Samples.OtherFeedId), default);
 
-        var (list, error) = await new ListFeedImagesHandler(images).HandleAsync(Samples.FeedId, null, default);
+        var (list, error) = await new ListFeedImagesHandler(new InMemoryFeedQueries(images)).HandleAsync(ListFeedImagesQuery.Newest(Samples.FeedId), default);
 
         error.ShouldBeNull();
-        list!.Select(image => image.ImageId).ShouldBe([newer.ImageId, older.ImageId]);
+        list!.Images.Select(image => image.ImageId).ShouldBe([newer.ImageId, older.ImageId]);
     }
 
     [Theory]
@@ -30,7 +31,7 @@ public class FeedQueryHandlersTests
     [InlineData("1e2")]
     public async Task ListFeedImages_BadLimit_IsInvalidLimit(string limit)
     {
-        var (list, error) = await new ListFeedImagesHandler(images).HandleAsync(Samples.FeedId, limit, default);
+        var (list, error) = await new ListFeedImagesHandler(new InMemoryFeedQueries(images)).HandleAsync(ListFeedImagesQuery.Newest(Samples.FeedId, limit), default);
 
         list.ShouldBeNull();
         error!.Code.ShouldBe("InvalidLimit");
@@ -42,9 +43,9 @@ public class FeedQueryHandlersTests
         await images.CreateAsync(Samples.Record(), default);
         await images.CreateAsync(Samples.Record(), default);
 
-        var (list, _) = await new ListFeedImagesHandler(images).HandleAsync(Samples.FeedId, "1", default);
+        var (list, _) = await new ListFeedImagesHandler(new InMemoryFeedQueries(images)).HandleAsync(ListFeedImagesQuery.Newest(Samples.FeedId, "1"), default);
 
-        list!.Count.ShouldBe(1);
+        list!.Images.Count.ShouldBe(1);
     }
 
     [Fact]

@@ -44,11 +44,11 @@ public class ImageLinksTests
         connections.Add("tab", Samples.FeedId);
         var messenger = new RecordingMessenger();
 
-        var (list, _) = await new ListFeedImagesHandler(images, links).HandleAsync(Samples.FeedId, null, default);
+        var (list, _) = await new ListFeedImagesHandler(new InMemoryFeedQueries(images), links).HandleAsync(ImageLabelsLive.Core.FeedHistory.ListFeedImagesQuery.Newest(Samples.FeedId), default);
         var one = await new GetImageHandler(images, links).HandleAsync(record.ImageId, default);
         await new PushImageUpdateHandler(connections, messenger, 4, links).HandleAsync(record, default);
 
-        list!.ShouldHaveSingleItem().ImageUrl.ShouldNotBeNull();
+        list!.Images.ShouldHaveSingleItem().ImageUrl.ShouldNotBeNull();
         one!.ImageUrl.ShouldNotBeNull();
         using var pushed = JsonDocument.Parse(messenger.Received["tab"].Single());
         pushed.RootElement.GetProperty("image").GetProperty("imageUrl").GetString()!.ShouldStartWith("https://bucket.example/uploads/");

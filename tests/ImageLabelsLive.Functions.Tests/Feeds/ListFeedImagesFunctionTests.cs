@@ -14,7 +14,7 @@ public class ListFeedImagesFunctionTests
 {
     private readonly InMemoryImageStore images = new();
 
-    private ListFeedImagesFunction Function(IImageStore? store = null) => new(new ListFeedImagesHandler(store ?? images));
+    private ListFeedImagesFunction Function(IFeedQueries? feeds = null) => new(new ListFeedImagesHandler(feeds ?? new InMemoryFeedQueries(images)));
 
     private static JsonObject Request(string? feedId, string? limit = null) => HttpEvents.HttpApi(
         "GET",
@@ -23,7 +23,7 @@ public class ListFeedImagesFunctionTests
         pathParameters: feedId is null ? null : new Dictionary<string, string> { ["feedId"] = feedId },
         query: limit is null ? null : new Dictionary<string, string> { ["limit"] = limit });
 
-    private async Task<(int Status, JsonNode Body)> GetAsync(JsonObject request, IImageStore? store = null)
+    private async Task<(int Status, JsonNode Body)> GetAsync(JsonObject request, IFeedQueries? store = null)
     {
         var response = await Function(store).HandleAsync(HttpEvents.ToHttpRequest(request), default);
         return (response.StatusCode, JsonNode.Parse(response.Body!)!);
@@ -48,7 +48,7 @@ public class ListFeedImagesFunctionTests
         var (status, body) = await GetAsync(Request(Samples.FeedId, "2"));
 
         status.ShouldBe(200);
-        body.AsObject().Select(member => member.Key).ShouldBe(["images"]);
+        body.AsObject().Select(member => member.Key).ShouldBe(["images", "nextCursor"]);
         body["images"]!.AsArray().Select(image => image!["imageId"]!.GetValue<string>()).ShouldBe([newest.ImageId, middle.ImageId]);
     }
 
@@ -131,8 +131,8 @@ public class ListFeedImagesFunctionTests
     [Fact]
     public async Task HandleAsync_StoreThrows_Returns500InternalErrorWithoutDetail()
     {
-        var store = Substitute.For<IImageStore>();
-        store.ListByFeedAsync(default!, default, default).ThrowsAsyncForAnyArgs(new TimeoutException("dynamodb.eu-west-1 timed out"));
+        var store = Substitute.For<IFeedQueries>();
+        store.ListAsync(default!, default, default, default).ThrowsAsyncForAnyArgs(new TimeoutException("dynamodb.eu-west-1 timed out"));
 
         var (status, body) = await GetAsync(Request(Samples.FeedId), store);
 

@@ -10,6 +10,7 @@ public class FunctionContainerTests
         ["AWS_REGION"] = "eu-west-1",
         ["IMAGES_TABLE"] = "ill-images",
         ["CONNECTIONS_TABLE"] = "ill-connections",
+        ["FEED_INDEX_TABLE"] = "ill-feed-index",
         ["UPLOAD_BUCKET"] = "ill-uploads",
         ["TOPIC_ARN"] = "arn:aws:sns:eu-west-1:123456789012:ill-results",
         ["CONNECTIONS_ENDPOINT"] = "https://ws1.execute-api.eu-west-1.amazonaws.com/prod",
@@ -39,6 +40,16 @@ public class FunctionContainerTests
         container.ProcessUpload().ShouldNotBeNull();
         container.PushImageUpdate().ShouldNotBeNull();
         container.NotifyResult().ShouldNotBeNull();
+        container.GetFeedLabels().ShouldNotBeNull();
+        container.ExportFeed().ShouldNotBeNull();
+        container.DeleteImage().ShouldNotBeNull();
+        container.IndexFeed().ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void IndexFeed_WithoutFeedIndexTable_FailsNamingTheVariable()
+    {
+        Should.Throw<InvalidOperationException>(() => Container("FEED_INDEX_TABLE").IndexFeed()).Message.ShouldContain("FEED_INDEX_TABLE");
     }
 
     [Fact]

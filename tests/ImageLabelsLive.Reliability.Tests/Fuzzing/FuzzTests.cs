@@ -65,7 +65,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             ("UploadUrl", new UploadUrlFunction(new CreateUploadHandler(images, new FixedSigner(), clock, TimeSpan.FromMinutes(5))).HandleAsync,
                 [HttpEvents.PostUploads(JsonSerializer.Serialize(new { feedId = Samples.FeedId, fileName = "a.png", contentType = "image/png", size = 10 })).ToJsonString(), .. Shared("aws-lambda-dotnet_http-api-v2-request.json", "sam-cli_apigateway-http-api-v2.json")],
                 HttpStatuses),
-            ("ListFeedImages", new ListFeedImagesFunction(new ListFeedImagesHandler(images)).HandleAsync,
+            ("ListFeedImages", new ListFeedImagesFunction(new ListFeedImagesHandler(new InMemoryFeedQueries(images))).HandleAsync,
                 [HttpEvents.HttpApi("GET", $"/feeds/{Samples.FeedId}/images", "GET /feeds/{feedId}/images", pathParameters: new Dictionary<string, string> { ["feedId"] = Samples.FeedId }, query: new Dictionary<string, string> { ["limit"] = "10" }).ToJsonString(), .. Shared("powertools-python_apigw-http-api-v2.json")],
                 HttpStatuses),
             ("GetImage", new GetImageFunction(new GetImageHandler(images)).HandleAsync,

@@ -38,18 +38,35 @@ public static class ManagementApi
         {
             return Gone();
         }
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
-        if (body.Length > options.MaxMessageBytes)
+        var frame = await ReadFrameAsync(context.Request, options.MaxMessageBytes, context.RequestAborted).ConfigureAwait(false);
+        if (frame is null)
         {
             return Error(413, "PayloadTooLargeException", "Message too long");
         }
-        if (!connection.TrySend(body.ToArray()))
+        if (!connection.TrySend(frame))
         {
             // Closing, or so far behind that API Gateway would have dropped it too.
             return Gone();
         }
         return Results.Ok();
+    }
+
+    /// <summary>The body as one array, read straight into its exact size when Content-Length says it; null when over the limit.</summary>
+    private static async Task<byte[]?> ReadFrameAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is { } length)
+        {
+            if (length > maxBytes)
+            {
+                return null;
+            }
+            var frame = new byte[length];
+            await request.Body.ReadExactlyAsync(frame, cancellationToken).ConfigureAwait(false);
+            return frame;
+        }
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
+        return body.Length > maxBytes ? null : body.ToArray();
     }
 
     private static IResult Get(string connectionId, HttpContext context)

@@ -24,7 +24,8 @@ internal sealed record CreateTableRequest(
     IReadOnlyList<AttributeDefinition> AttributeDefinitions,
     IReadOnlyList<KeySchemaElement> KeySchema,
     string BillingMode,
-    IReadOnlyList<GlobalSecondaryIndex> GlobalSecondaryIndexes);
+    // A table without indexes (FeedIndex) sends none: DynamoDB refuses an empty or null list.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<GlobalSecondaryIndex>? GlobalSecondaryIndexes);
 
 internal sealed record TimeToLiveSpecification(string AttributeName, bool Enabled);
 

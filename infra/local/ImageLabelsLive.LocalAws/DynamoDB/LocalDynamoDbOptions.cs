@@ -18,6 +18,9 @@ public sealed record LocalDynamoDbOptions
 
     public string ConnectionsTableName { get; init; } = "Connections";
 
+    /// <summary>The feed index the IndexFeed consumer keeps (label members and counts, change log, checksums).</summary>
+    public string FeedIndexTableName { get; init; } = "FeedIndex";
+
     /// <summary>Tables whose writes through the endpoint produce stream records; null means the Images table, NEW_AND_OLD_IMAGES.</summary>
     public IReadOnlyList<StreamedTable>? StreamedTables { get; init; }
 

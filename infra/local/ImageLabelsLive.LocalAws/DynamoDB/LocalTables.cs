@@ -85,6 +85,12 @@ public sealed class LocalTables
             // index key by only 24 bits of an MD5 of the item's table key, so without a sort key two connections of a feed
             // collide about once per 5,000 and one of them silently drops out of the index (and its tab out of every push).
             [new GlobalSecondaryIndex(FeedIndex, [new KeySchemaElement("feedId", "HASH"), new KeySchemaElement("connectionId", "RANGE")], new Projection("ALL"))]),
+        new CreateTableRequest(
+            _options.FeedIndexTableName,
+            [new AttributeDefinition("pk", "S"), new AttributeDefinition("sk", "S")],
+            [new KeySchemaElement("pk", "HASH"), new KeySchemaElement("sk", "RANGE")],
+            "PAY_PER_REQUEST",
+            null),
     ];
 
     private async Task<bool> CreateIfMissingAsync(CreateTableRequest table, CancellationToken cancellationToken)
@@ -141,13 +147,13 @@ public sealed class LocalTables
     {
         if (!described.TryGetProperty("GlobalSecondaryIndexes", out var indexes) || indexes.ValueKind != JsonValueKind.Array)
         {
-            return definition.GlobalSecondaryIndexes.Count == 0;
+            return (definition.GlobalSecondaryIndexes?.Count ?? 0) == 0;
         }
         var existing = indexes.EnumerateArray().ToDictionary(
             index => index.GetProperty("IndexName").GetString() ?? "",
             index => string.Join(',', index.GetProperty("KeySchema").EnumerateArray().Select(key => key.GetProperty("AttributeName").GetString() + ":" + key.GetProperty("KeyType").GetString())),
             StringComparer.Ordinal);
-        return definition.GlobalSecondaryIndexes.All(index =>
+        return (definition.GlobalSecondaryIndexes ?? []).All(index =>
             existing.TryGetValue(index.IndexName, out var keys) && keys == string.Join(',', index.KeySchema.Select(key => key.AttributeName + ":" + key.KeyType)));
     }
 

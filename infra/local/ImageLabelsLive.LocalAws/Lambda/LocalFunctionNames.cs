@@ -11,5 +11,10 @@ public static class LocalFunctionNames
     public const string Default = "Default";
     public const string ProcessImage = "ProcessImage";
     public const string PushResults = "PushResults";
+    public const string PushShard = "PushShard";
     public const string NotifyResults = "NotifyResults";
+    public const string GetFeedLabels = "GetFeedLabels";
+    public const string ExportFeed = "ExportFeed";
+    public const string DeleteImage = "DeleteImage";
+    public const string IndexFeed = "IndexFeed";
 }

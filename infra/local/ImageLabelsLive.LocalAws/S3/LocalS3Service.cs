@@ -345,7 +345,8 @@ public sealed class LocalS3Service
             bodyLimit.MaxRequestBodySize = chunked ? options.MaxObjectBytes * 2 + 1024 * 1024 : options.MaxObjectBytes;
         }
         var contentMd5 = ParseContentMd5(request.Headers["Content-MD5"].ToString());
-        var checkSha256 = !chunked && payloadHash is { Length: 64 } && payloadHash.All(char.IsAsciiHexDigit);
+        var checksumSha256 = ParseChecksumSha256(request.Headers["x-amz-checksum-sha256"].ToString());
+        var checkSha256 = (!chunked && payloadHash is { Length: 64 } && payloadHash.All(char.IsAsciiHexDigit)) || checksumSha256 is not null;
         var contentType = string.IsNullOrEmpty(request.ContentType) ? "binary/octet-stream" : request.ContentType;
 
         var uploadPath = store.NewUploadPath(call.Bucket);
@@ -408,7 +409,13 @@ public sealed class LocalS3Service
             {
                 throw new S3ErrorException(S3Error.BadDigest());
             }
-            if (sha256 is not null && !string.Equals(Convert.ToHexStringLower(sha256), payloadHash, StringComparison.OrdinalIgnoreCase))
+            // As S3: the bytes' SHA-256 must be the one the client declared (and, for a presigned PUT, signed).
+            if (checksumSha256 is not null && !checksumSha256.AsSpan().SequenceEqual(sha256))
+            {
+                throw new S3ErrorException(S3Error.ChecksumSha256Mismatch());
+            }
+            if (sha256 is not null && payloadHash is { Length: 64 } && payloadHash.All(char.IsAsciiHexDigit) && !chunked
+                && !string.Equals(Convert.ToHexStringLower(sha256), payloadHash, StringComparison.OrdinalIgnoreCase))
             {
                 throw new S3ErrorException(S3Error.ContentSha256Mismatch(payloadHash!, Convert.ToHexStringLower(sha256)));
             }
@@ -428,6 +435,19 @@ public sealed class LocalS3Service
         {
             notifier.Publish(ObjectCreatedEvent(call, stored));
         }
+    }
+
+    /// <summary>x-amz-checksum-sha256: base64 of 32 bytes, or null when absent; anything else is S3's 400 InvalidRequest.</summary>
+    private static byte[]? ParseChecksumSha256(string header)
+    {
+        if (string.IsNullOrEmpty(header))
+        {
+            return null;
+        }
+        var digest = new byte[33];
+        return Convert.TryFromBase64String(header, digest, out var written) && written == 32
+            ? digest[..32]
+            : throw new S3ErrorException(S3Error.InvalidRequest("Value for x-amz-checksum-sha256 header is invalid."));
     }
 
     private void DeleteObject(S3Call call)

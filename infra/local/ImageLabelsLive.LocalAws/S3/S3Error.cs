@@ -68,6 +68,10 @@ internal sealed record S3Error(int Status, string Code, string Message, IReadOnl
     public static S3Error InvalidDigest() =>
         new(StatusCodes.Status400BadRequest, "InvalidDigest", "The Content-MD5 you specified was invalid.");
 
+    /// <summary>S3's answer when the bytes differ from x-amz-checksum-sha256.</summary>
+    public static S3Error ChecksumSha256Mismatch() =>
+        new(StatusCodes.Status400BadRequest, "BadDigest", "The SHA256 you specified did not match the calculated checksum.");
+
     public static S3Error ContentSha256Mismatch(string provided, string computed) =>
         new(StatusCodes.Status400BadRequest, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.",
             [new("ClientComputedContentSHA256", provided), new("S3ComputedContentSHA256", computed)]);

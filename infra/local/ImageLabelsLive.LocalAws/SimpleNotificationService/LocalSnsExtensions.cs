@@ -20,7 +20,8 @@ public static class LocalSnsExtensions
         services.AddSingleton(sp => new LocalSnsService(
             options,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<LocalSnsService>>()));
+            sp.GetRequiredService<ILogger<LocalSnsService>>(),
+            new SnsLambdaDelivery(options.LambdaSubscriptions, sp.GetService<Lambda.ILambdaInvoker>(), sp.GetRequiredService<ILogger<LocalSnsService>>())));
         return services;
     }
 

@@ -8,6 +8,12 @@ public sealed record LocalSnsOptions
     /// <summary>The topics served; Publish to any other ARN is 404 NotFound.</summary>
     public required IReadOnlyList<string> TopicArns { get; init; }
 
+    /// <summary>
+    /// Lambda-protocol subscriptions (topic → function), as the CDK app subscribes PushShard to the push-shard topic.
+    /// Their topics are served too; they are not emailed.
+    /// </summary>
+    public IReadOnlyList<SnsLambdaSubscription> LambdaSubscriptions { get; init; } = [];
+
     /// <summary>The local key pair: requests signed with it are verified; other signatures are accepted unverified.</summary>
     public required SigV4KeyPair Credentials { get; init; }
 

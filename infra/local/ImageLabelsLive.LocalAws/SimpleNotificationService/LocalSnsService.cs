@@ -23,13 +23,18 @@ public sealed class LocalSnsService
     private readonly ILogger logger;
     private readonly HashSet<string> topics;
 
-    internal LocalSnsService(LocalSnsOptions options, TimeProvider time, ILogger<LocalSnsService> logger)
+    private readonly SnsLambdaDelivery lambdas;
+    private readonly TimeProvider time;
+
+    internal LocalSnsService(LocalSnsOptions options, TimeProvider time, ILogger<LocalSnsService> logger, SnsLambdaDelivery? lambdas = null)
     {
         this.options = options;
         this.logger = logger;
+        this.time = time;
+        this.lambdas = lambdas ?? new SnsLambdaDelivery([], null, logger);
         sender = new SnsEmailSender(options);
         verifier = new SigV4Verifier(options.Credentials, time, options.AllowedClockSkew);
-        topics = new HashSet<string>(options.TopicArns, StringComparer.Ordinal);
+        topics = new HashSet<string>(options.TopicArns.Concat(this.lambdas.TopicArns), StringComparer.Ordinal);
     }
 
     /// <summary>True when the SMTP server accepts a connection.</summary>
@@ -76,7 +81,7 @@ public sealed class LocalSnsService
             {
                 null or "" => throw new SnsErrorException(SnsError.MissingAction()),
                 "Publish" => await PublishAsync(SnsPublishRequest.Parse(parameters), requestId, context.RequestAborted).ConfigureAwait(false),
-                "ListTopics" => SnsXml.ListTopics(options.TopicArns, requestId),
+                "ListTopics" => SnsXml.ListTopics(topics, requestId),
                 _ => throw new SnsErrorException(SnsError.InvalidAction(action)),
             };
             await WriteAsync(response, StatusCodes.Status200OK, document, context.RequestAborted).ConfigureAwait(false);
@@ -95,6 +100,12 @@ public sealed class LocalSnsService
             throw new SnsErrorException(SnsError.NotFound("Topic does not exist"));
         }
         var messageId = Guid.NewGuid().ToString();
+        if (lambdas.HasSubscribers(publish.TopicArn))
+        {
+            lambdas.Deliver(publish, messageId, time.GetUtcNow());
+            logger.LogDebug("SNS Publish to {Topic}: delivered to its Lambda subscriptions (MessageId {MessageId})", publish.TopicArn, messageId);
+            return SnsXml.Publish(messageId, requestId);
+        }
         try
         {
             await sender.SendAsync(publish, messageId, cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,8 @@ public sealed partial class LocalApp
         services.AddLocalSns(new LocalSnsOptions
         {
             TopicArns = [settings.TopicArn],
+            // PushResults hands shards of a big feed to PushShard through this topic, as on AWS.
+            LambdaSubscriptions = [new SnsLambdaSubscription(settings.PushShardTopicArn, LocalFunctionNames.PushShard)],
             Credentials = settings.Credentials,
             SmtpPort = Ports.Smtp,
             Recipients = settings.EmailRecipients,
@@ -40,6 +42,7 @@ public sealed partial class LocalApp
             AccountId = settings.AccountId,
             ImagesTableName = settings.ImagesTable,
             ConnectionsTableName = settings.ConnectionsTable,
+            FeedIndexTableName = settings.FeedIndexTable,
             JournalDirectory = settings.JournalDirectory,
         });
         // The same settings as the CDK app's event source mappings (infra/aws/StreamConsumers.cs), with local backoff.
@@ -51,6 +54,16 @@ public sealed partial class LocalApp
             BatchSize = 50,
             MaximumRetryAttempts = 3,
             MaximumRecordAge = TimeSpan.FromMinutes(15),
+            OnFailureDestinationPath = failures,
+            DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
+        });
+        services.AddLocalDynamoDbStreamConsumer(new EventSourceMappingOptions
+        {
+            FunctionName = LocalFunctionNames.IndexFeed,
+            TableName = settings.ImagesTable,
+            BatchSize = 100,
+            MaximumRetryAttempts = 10,
+            MaximumRecordAge = TimeSpan.FromHours(6),
             OnFailureDestinationPath = failures,
             DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
         });

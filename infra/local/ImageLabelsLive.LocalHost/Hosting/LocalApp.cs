@@ -88,6 +88,9 @@ public sealed partial class LocalApp : IAsyncDisposable
             new HttpApiRoute("POST", "/uploads", LocalFunctionNames.UploadUrl),
             new HttpApiRoute("GET", "/feeds/{feedId}/images", LocalFunctionNames.ListFeedImages),
             new HttpApiRoute("GET", "/images/{imageId}", LocalFunctionNames.GetImage),
+            new HttpApiRoute("GET", "/feeds/{feedId}/labels", LocalFunctionNames.GetFeedLabels),
+            new HttpApiRoute("GET", "/feeds/{feedId}/export", LocalFunctionNames.ExportFeed),
+            new HttpApiRoute("DELETE", "/feeds/{feedId}/images/{imageId}", LocalFunctionNames.DeleteImage),
         ]);
         app.MapLocalWebSocketApi(LocalSettings.WebSocketPath);
         app.MapLocalManagementApi(LocalSettings.ManagementApiPath);
@@ -184,8 +187,12 @@ public sealed partial class LocalApp : IAsyncDisposable
             ["AWS_PROFILE"] = null,
             ["IMAGES_TABLE"] = settings.ImagesTable,
             ["CONNECTIONS_TABLE"] = settings.ConnectionsTable,
+            ["FEED_INDEX_TABLE"] = settings.FeedIndexTable,
             ["UPLOAD_BUCKET"] = settings.UploadBucket,
             ["TOPIC_ARN"] = settings.TopicArn,
+            ["PUSH_SHARD_TOPIC_ARN"] = settings.PushShardTopicArn,
+            // A set value wins, so a benchmark can compare shard sizes on the same stack.
+            ["PUSH_SHARD_SIZE"] = Environment.GetEnvironmentVariable("PUSH_SHARD_SIZE"),
             ["CONNECTIONS_ENDPOINT"] = settings.Endpoint(LocalSettings.ManagementApiPath).ToString(),
             ["SITE_URL"] = settings.BaseUrl.ToString(),
             ["MIN_CONFIDENCE"] = settings.MinConfidence.ToString(Invariant),

@@ -30,6 +30,7 @@ public sealed record LocalSettings
     public string UploadBucket { get; init; } = "imagelabelslive-uploads";
     public string ImagesTable { get; init; } = "Images";
     public string ConnectionsTable { get; init; } = "Connections";
+    public string FeedIndexTable { get; init; } = "FeedIndex";
     public string TopicName { get; init; } = "image-results";
     public IReadOnlyList<string> EmailRecipients { get; init; } = ["you@imagelabels.local"];
     public float MinConfidence { get; init; } = 30;
@@ -45,6 +46,7 @@ public sealed record LocalSettings
 
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
     public string TopicArn => $"arn:aws:sns:{Region}:{AccountId}:{TopicName}";
+    public string PushShardTopicArn => $"arn:aws:sns:{Region}:{AccountId}:push-shards";
     public string ObjectsDirectory => Path.Combine(DataDirectory, "s3");
     public string DynamoDbDirectory => Path.Combine(DataDirectory, "dynamodb");
     /// <summary>The stream and S3 event journals and the consumers' checkpoints (see infra/local/README.md).</summary>

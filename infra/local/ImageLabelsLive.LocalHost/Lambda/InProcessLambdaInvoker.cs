@@ -7,7 +7,12 @@ using ImageLabelsLive.Functions.ListFeedImages;
 using ImageLabelsLive.Functions.NotifyResults;
 using ImageLabelsLive.Functions.ProcessImage;
 using ImageLabelsLive.Functions.PushResults;
+using ImageLabelsLive.Functions.PushShard;
 using ImageLabelsLive.Functions.UploadUrl;
+using ImageLabelsLive.Functions.GetFeedLabels;
+using ImageLabelsLive.Functions.ExportFeed;
+using ImageLabelsLive.Functions.DeleteImage;
+using ImageLabelsLive.Functions.IndexFeed;
 using ImageLabelsLive.LocalAws.Lambda;
 using Microsoft.Extensions.Logging;
 
@@ -36,7 +41,12 @@ public sealed class InProcessLambdaInvoker : ILambdaInvoker
             [LocalFunctionNames.Default] = Entry(() => DefaultRouteFunction.HandleAsync),
             [LocalFunctionNames.ProcessImage] = Entry(() => new ProcessImageFunction().HandleAsync),
             [LocalFunctionNames.PushResults] = Entry(() => new PushResultsFunction().HandleAsync),
+            [LocalFunctionNames.PushShard] = Entry(() => new PushShardFunction().HandleAsync),
             [LocalFunctionNames.NotifyResults] = Entry(() => new NotifyResultsFunction().HandleAsync),
+            [LocalFunctionNames.GetFeedLabels] = Entry(() => new GetFeedLabelsFunction().HandleAsync),
+            [LocalFunctionNames.ExportFeed] = Entry(() => new ExportFeedFunction().HandleAsync),
+            [LocalFunctionNames.DeleteImage] = Entry(() => new DeleteImageFunction().HandleAsync),
+            [LocalFunctionNames.IndexFeed] = Entry(() => new IndexFeedFunction().HandleAsync),
         };
     }
 

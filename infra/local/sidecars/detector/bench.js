@@ -2,14 +2,41 @@
 'use strict';
 
 // Measures the detector as the app uses it, over HTTP: start-up until /health is 200 (and each
-// worker's own model-load time), warm milliseconds per photo, and images per second with every
-// worker busy. Usage: node detector/bench.js [--rounds 5] [--concurrency 4]
+// worker's own model-load time), warm DetectLabels milliseconds per photo, images per second with
+// every worker busy, and photos per second when each photo gets all four operations at once (as
+// ProcessImage asks). Usage: node detector/bench.js [--rounds 5] [--concurrency 4]
 // Photos come from ILL_SHARED_DIR/images (default ../shared beside the repository).
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { HAVE_SHARED, SHARED_IMAGES, bytesRequest, detectLabels, startDetector } = require('./test-support/harness');
+const sharp = require('sharp');
+const { HAVE_SHARED, SHARED_IMAGES, bytesRequest, detectLabels, request, startDetector } = require('./test-support/harness');
+
+const callOperation = (url, operation, body) =>
+  request(url, { headers: { 'X-Amz-Target': `RekognitionService.${operation}`, 'Content-Type': 'application/x-amz-json-1.1' }, body });
+
+/** A visually identical copy with different bytes (one pixel nudged), so no shared analysis is reused. */
+async function variant(bytes, n) {
+  const { data, info } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  data[0] = (data[0] + 1 + n) % 256;
+  return sharp(data, { raw: info }).png({ compressionLevel: 1 }).toBuffer();
+}
+
+/** All four operations on one photo at once; resolves with the wall time until the last answer. */
+async function allFour(url, bytes) {
+  const body = JSON.stringify(bytesRequest(bytes));
+  const labelsBody = JSON.stringify(bytesRequest(bytes, { MinConfidence: 30, Features: ['GENERAL_LABELS', 'IMAGE_PROPERTIES'] }));
+  const started = performance.now();
+  const responses = await Promise.all([
+    callOperation(url, 'DetectLabels', labelsBody),
+    callOperation(url, 'DetectFaces', JSON.stringify({ ...bytesRequest(bytes), Attributes: ['ALL'] })),
+    callOperation(url, 'DetectText', body),
+    callOperation(url, 'DetectModerationLabels', body),
+  ]);
+  for (const response of responses) if (response.status !== 200) throw new Error(`${response.status} ${response.text}`);
+  return performance.now() - started;
+}
 
 function option(name, fallback) {
   const index = process.argv.indexOf(name);
@@ -81,6 +108,28 @@ async function main() {
     );
     const seconds = (performance.now() - started) / 1000;
     console.log(`\nthroughput: ${total} images, ${concurrency} concurrent clients, 2 workers: ${(total / seconds).toFixed(2)} images/s`);
+    // Every photo as a fresh variant, so each gets the full cost of every model.
+    const variants = [];
+    for (const [i, photo] of photos.entries()) variants.push(await variant(fs.readFileSync(path.join(SHARED_IMAGES, photo)), i));
+    const walls = [];
+    for (const bytes of variants) walls.push(await allFour(detector.url, bytes));
+    console.log(`\nall four operations at once per photo (fresh bytes each), one photo at a time: median ${median(walls).toFixed(0)} ms, max ${Math.max(...walls).toFixed(0)} ms`);
+    const more = [];
+    for (let r = 0; r < Math.max(1, Math.ceil(rounds / 2)); r += 1) {
+      for (const [i, photo] of photos.entries()) more.push(await variant(fs.readFileSync(path.join(SHARED_IMAGES, photo)), 100 + r * photos.length + i));
+    }
+    let nextPhoto = 0;
+    const allStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: 2 }, async () => {
+        while (nextPhoto < more.length) {
+          const bytes = more[nextPhoto];
+          nextPhoto += 1;
+          await allFour(detector.url, bytes);
+        }
+      }),
+    );
+    console.log(`all four operations, ${more.length} fresh photos, 2 photos in flight: ${(more.length / ((performance.now() - allStarted) / 1000)).toFixed(2)} photos/s`);
     const status = `/proc/${detector.pid}/status`;
     if (fs.existsSync(status)) {
       const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(status, 'utf8'));

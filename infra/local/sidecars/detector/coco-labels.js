@@ -141,4 +141,22 @@ function toRekognitionLabel(cocoName) {
   return Object.freeze({ name: titleCase(cocoName), parents: Object.freeze([]), aliases: Object.freeze([]), categories: Object.freeze([]) });
 }
 
-module.exports = { COCO_TO_REKOGNITION, toRekognitionLabel, titleCase };
+/** Labels DetectLabels adds from the face and text analyses, with Rekognition's parents and categories. */
+const ANALYSIS_LABELS = Object.freeze({
+  Face: label('Face', ['Head', 'Person'], [], PERSON),
+  Text: label('Text', [], [], TEXT),
+});
+
+/** A whole-image Label (no instances) for "Face" or "Text" at a confidence (0-100). */
+function analysisLabel(name, confidence) {
+  const mapped = ANALYSIS_LABELS[name];
+  return {
+    Name: mapped.name,
+    Confidence: Math.round(confidence * 1e4) / 1e4,
+    Parents: mapped.parents.map((n) => ({ Name: n })),
+    Aliases: mapped.aliases.map((n) => ({ Name: n })),
+    Categories: mapped.categories.map((n) => ({ Name: n })),
+  };
+}
+
+module.exports = { COCO_TO_REKOGNITION, ANALYSIS_LABELS, analysisLabel, toRekognitionLabel, titleCase };

@@ -63,4 +63,55 @@ function extractRegion(square, geometry) {
   return region;
 }
 
-module.exports = { decodeLetterboxed, extractRegion };
+/** Checks the bytes decode as the format their magic bytes claim; the image's displayed size. */
+async function validateImage(bytes) {
+  const format = sniffImageFormat(bytes);
+  if (!format) throw invalidImageFormat('Request has invalid image format: the bytes are neither JPEG nor PNG.');
+  let metadata;
+  try {
+    metadata = await sharp(bytes, DECODE_OPTIONS).metadata();
+  } catch (error) {
+    throw invalidImageFormat(`Request has invalid image format: ${error.message}`);
+  }
+  if (metadata.format !== format || !metadata.width || !metadata.height) throw invalidImageFormat();
+  return metadata;
+}
+
+function oriented(bytes) {
+  return sharp(bytes, DECODE_OPTIONS).rotate().flatten(FLATTEN).toColourspace('srgb');
+}
+
+async function render(pipeline) {
+  try {
+    return await pipeline;
+  } catch (error) {
+    throw invalidImageFormat(`Request has invalid image format: ${error.message}`);
+  }
+}
+
+/** Packed RGB of the displayed image, scaled down to fit maxSide (never up). */
+async function decodeRgb(bytes, maxSide) {
+  await validateImage(bytes);
+  const { data, info } = await render(
+    oriented(bytes).resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true }).removeAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true }),
+  );
+  return { rgb: data, width: info.width, height: info.height };
+}
+
+/** Packed RGB stretched to size x size (what an image classifier looks at). */
+async function decodeSquare(bytes, size) {
+  await validateImage(bytes);
+  const { data } = await render(oriented(bytes).resize(size, size, { fit: 'fill' }).removeAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true }));
+  return data;
+}
+
+/** A lossless PNG of the displayed image, scaled down to fit maxSide, with its size. */
+async function decodePng(bytes, maxSide) {
+  await validateImage(bytes);
+  const { data, info } = await render(
+    oriented(bytes).resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true }).removeAlpha().png({ compressionLevel: 1 }).toBuffer({ resolveWithObject: true }),
+  );
+  return { png: data, width: info.width, height: info.height };
+}
+
+module.exports = { decodeLetterboxed, extractRegion, validateImage, decodeRgb, decodeSquare, decodePng };

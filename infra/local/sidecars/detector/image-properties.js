@@ -173,4 +173,4 @@ function computeImageProperties(rgb, width, height, maxDominantColors = 10) {
   return { Quality: quality(rgb, width, height), DominantColors: dominantColors(rgb, width, height, maxDominantColors) };
 }
 
-module.exports = { computeImageProperties, simplifiedColor, nearestCssColor };
+module.exports = { computeImageProperties, measureQuality: quality, simplifiedColor, nearestCssColor };

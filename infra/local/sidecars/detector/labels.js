@@ -34,7 +34,7 @@ function passesFilters(label, generalLabels) {
  *
  * @param {{label: string, score: number, box: {Width: number, Height: number, Left: number, Top: number}}[]} detections
  *        score in 0..1, box as ratios of the original image
- * @param {{minConfidence?: number, maxLabels?: number, generalLabels?: object}} [options]
+ * @param {{minConfidence?: number, maxLabels?: number, generalLabels?: object, extra?: object[]}} [options] extra: whole-image labels (analysisLabel)
  */
 function buildLabels(detections, options = {}) {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
@@ -59,10 +59,14 @@ function buildLabels(detections, options = {}) {
     entry.Instances.push({ BoundingBox: { ...detection.box }, Confidence: confidence });
     entry.Confidence = Math.max(entry.Confidence, confidence);
   }
+  // Labels from other analyses ("Face", "Text") have no boxes here; a detected class of the same name wins.
+  for (const extra of options.extra ?? []) {
+    if (!byName.has(extra.Name) && extra.Confidence >= minConfidence) byName.set(extra.Name, { ...extra, Instances: [] });
+  }
   const labels = [...byName.values()].filter((label) => passesFilters(label, options.generalLabels));
   for (const label of labels) label.Instances.sort((a, b) => b.Confidence - a.Confidence);
   labels.sort((a, b) => b.Confidence - a.Confidence || a.Name.localeCompare(b.Name));
   return labels.slice(0, maxLabels);
 }
 
-module.exports = { buildLabels, DEFAULT_MIN_CONFIDENCE, DEFAULT_MAX_LABELS };
+module.exports = { buildLabels, passesFilters, DEFAULT_MIN_CONFIDENCE, DEFAULT_MAX_LABELS };

@@ -99,4 +99,4 @@ async function loadDetector({ minScore = 0.05, maxDetected = 100, iouThreshold =
   return { detect, inputSize, backend: tf.getBackend(), numTensors: () => tf.memory().numTensors };
 }
 
-module.exports = { loadDetector, packageDir, LABEL_MODEL_VERSION, MODEL_NAME };
+module.exports = { loadDetector, packageDir, registerFileLoader, LABEL_MODEL_VERSION, MODEL_NAME, HUMAN_VERSION };

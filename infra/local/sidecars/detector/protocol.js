@@ -5,6 +5,11 @@
 
 const TARGET_PREFIX = 'RekognitionService.';
 const DETECT_LABELS_TARGET = `${TARGET_PREFIX}DetectLabels`;
+/** The operations this stand-in serves, by X-Amz-Target. */
+const OPERATIONS = Object.freeze(['DetectLabels', 'DetectFaces', 'DetectText', 'DetectModerationLabels']);
+const TARGETS = Object.freeze(Object.fromEntries(OPERATIONS.map((name) => [`${TARGET_PREFIX}${name}`, name])));
+// DetectFaces' Attribute enum; only some can be answered locally (faces.js says which).
+const FACE_ATTRIBUTES = new Set(['DEFAULT', 'ALL', 'AGE_RANGE', 'BEARD', 'EMOTIONS', 'EYE_DIRECTION', 'EYEGLASSES', 'EYES_OPEN', 'GENDER', 'MOUTH_OPEN', 'MUSTACHE', 'FACE_OCCLUDED', 'SMILE', 'SUNGLASSES']);
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 const MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024; // ImageBlob max
@@ -134,11 +139,7 @@ function parseSettings(settings) {
   return { generalLabels, maxDominantColors };
 }
 
-/**
- * Parses and validates a DetectLabels request body.
- * @param {Buffer|string} body
- */
-function parseDetectLabelsRequest(body) {
+function parseJsonObject(body) {
   let request;
   try {
     request = JSON.parse(Buffer.isBuffer(body) ? body.toString('utf8') : body);
@@ -146,6 +147,15 @@ function parseDetectLabelsRequest(body) {
     throw invalidParameter('The request body is not valid JSON.');
   }
   if (!isObject(request)) throw invalidParameter('The request body must be a JSON object.');
+  return request;
+}
+
+/**
+ * Parses and validates a DetectLabels request body.
+ * @param {Buffer|string} body
+ */
+function parseDetectLabelsRequest(body) {
+  const request = parseJsonObject(body);
   const image = parseImage(request.Image);
   const maxLabels = optionalNumber(request, 'MaxLabels', { min: 0, integer: true });
   const minConfidence = optionalNumber(request, 'MinConfidence', { min: 0, max: 100 });
@@ -154,7 +164,83 @@ function parseDetectLabelsRequest(body) {
   return { image, maxLabels, minConfidence, features, generalLabels, maxDominantColors };
 }
 
+/** DetectFaces: Image and Attributes (DEFAULT when absent). */
+function parseDetectFacesRequest(body) {
+  const request = parseJsonObject(body);
+  const image = parseImage(request.Image);
+  let attributes = ['DEFAULT'];
+  if (request.Attributes !== undefined && request.Attributes !== null) {
+    if (!Array.isArray(request.Attributes) || !request.Attributes.every((a) => FACE_ATTRIBUTES.has(a))) {
+      throw invalidParameter(`Attributes must be a list of ${[...FACE_ATTRIBUTES].join(', ')}.`);
+    }
+    if (request.Attributes.length > 0) attributes = request.Attributes;
+  }
+  return { image, attributes: new Set(attributes) };
+}
+
+function optionalBox(value, where) {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw invalidParameter(`${where} must be an object with Width, Height, Left and Top.`);
+  const box = {};
+  for (const key of ['Width', 'Height', 'Left', 'Top']) {
+    const v = value[key] ?? (key === 'Left' || key === 'Top' ? 0 : 1);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) throw invalidParameter(`${where}.${key} must be a ratio between 0 and 1.`);
+    box[key] = v;
+  }
+  return box;
+}
+
+/** DetectText: Image and Filters (WordFilter; RegionsOfInterest given as bounding boxes). */
+function parseDetectTextRequest(body) {
+  const request = parseJsonObject(body);
+  const image = parseImage(request.Image);
+  const filters = { minConfidence: undefined, minHeight: 0, minWidth: 0, regions: [] };
+  if (request.Filters !== undefined && request.Filters !== null) {
+    if (!isObject(request.Filters)) throw invalidParameter('Filters must be an object.');
+    const word = request.Filters.WordFilter;
+    if (word !== undefined && word !== null) {
+      if (!isObject(word)) throw invalidParameter('Filters.WordFilter must be an object.');
+      filters.minConfidence = optionalNumber(word, 'MinConfidence', { min: 0, max: 100 });
+      filters.minHeight = optionalNumber(word, 'MinBoundingBoxHeight', { min: 0, max: 1 }) ?? 0;
+      filters.minWidth = optionalNumber(word, 'MinBoundingBoxWidth', { min: 0, max: 1 }) ?? 0;
+    }
+    const regions = request.Filters.RegionsOfInterest;
+    if (regions !== undefined && regions !== null) {
+      if (!Array.isArray(regions) || regions.length > 10) throw invalidParameter('Filters.RegionsOfInterest must be a list of at most 10 regions.');
+      filters.regions = regions.map((region, i) => {
+        if (!isObject(region)) throw invalidParameter(`Filters.RegionsOfInterest[${i}] must be an object.`);
+        if (region.Polygon !== undefined && region.Polygon !== null) {
+          throw invalidParameter('Filters.RegionsOfInterest: Polygon regions are not supported by the local detector; give a BoundingBox.');
+        }
+        const box = optionalBox(region.BoundingBox, `Filters.RegionsOfInterest[${i}].BoundingBox`);
+        if (!box) throw invalidParameter(`Filters.RegionsOfInterest[${i}] needs a BoundingBox.`);
+        return box;
+      });
+    }
+  }
+  return { image, filters };
+}
+
+/** DetectModerationLabels: Image and MinConfidence; human review loops and custom adapters are AWS-only. */
+function parseDetectModerationLabelsRequest(body) {
+  const request = parseJsonObject(body);
+  const image = parseImage(request.Image);
+  const minConfidence = optionalNumber(request, 'MinConfidence', { min: 0, max: 100 });
+  if (request.HumanLoopConfig !== undefined && request.HumanLoopConfig !== null) {
+    throw invalidParameter('HumanLoopConfig (Amazon Augmented AI review) is not available on the local detector.');
+  }
+  if (request.ProjectVersion !== undefined && request.ProjectVersion !== null) {
+    throw invalidParameter('ProjectVersion (a custom moderation adapter) is not available on the local detector.');
+  }
+  return { image, minConfidence };
+}
+
 module.exports = {
+  OPERATIONS,
+  TARGETS,
+  parseDetectFacesRequest,
+  parseDetectTextRequest,
+  parseDetectModerationLabelsRequest,
   CONTENT_TYPE,
   DETECT_LABELS_TARGET,
   MAX_INLINE_IMAGE_BYTES,

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 
-// A stand-in for Amazon Rekognition's DetectLabels (JSON 1.1 protocol) backed by a real COCO-80
-// object detector. Usage:
+// A stand-in for Amazon Rekognition's DetectLabels, DetectFaces, DetectText and
+// DetectModerationLabels (JSON 1.1 protocol) backed by real models: a COCO-80 object detector,
+// Human's face models, tesseract.js and nsfwjs. Usage:
 //   node detector/server.js --port N [--workers 2] [--queue 32] [--s3-endpoint URL] [--log-requests] [--parent-pid PID]
 // With --port 0 it picks a free port. Its first stdout line is "listening on http://127.0.0.1:PORT";
 // GET /health answers 200 once every worker has its model loaded, 503 until then.
@@ -11,17 +12,27 @@ const http = require('node:http');
 const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { WorkerPool } = require('./worker-pool');
-const { buildLabels } = require('./labels');
+const { buildLabels, passesFilters } = require('./labels');
+const { analysisLabel } = require('./coco-labels');
+const { SharedAnalyses } = require('./shared-analyses');
+const { selectFaceAttributes } = require('./face-details');
+const { toTextDetections } = require('./text-detections');
+const { TEXT_MODEL_VERSION } = require('./text-model');
+const { toModerationLabels } = require('./moderation-taxonomy');
+const { MODERATION_MODEL_VERSION } = require('./moderation-model');
 const { fetchS3Object } = require('./s3-source');
 const { LABEL_MODEL_VERSION, MODEL_NAME } = require('./model');
 const {
   CONTENT_TYPE,
-  DETECT_LABELS_TARGET,
+  TARGETS,
   errorResponse,
   imageTooLarge,
   invalidImageFormat,
   invalidParameter,
   parseDetectLabelsRequest,
+  parseDetectFacesRequest,
+  parseDetectTextRequest,
+  parseDetectModerationLabelsRequest,
   sniffImageFormat,
   throttling,
 } = require('./protocol');
@@ -119,33 +130,73 @@ function readBody(req, limit) {
  * run/ready/readyCount/saturated members); `fetchObject` reads S3 objects.
  */
 function createDetectorServer({ pool, s3Endpoint, fetchObject = fetchS3Object, log = () => {} }) {
-  async function detectLabels(req) {
-    const { body, tooLarge } = await readBody(req, MAX_BODY_BYTES);
-    const target = req.headers['x-amz-target'];
-    if (target !== DETECT_LABELS_TARGET) {
-      throw invalidParameter(target ? `Unknown operation ${target}; this endpoint serves ${DETECT_LABELS_TARGET}.` : `Missing X-Amz-Target header; expected ${DETECT_LABELS_TARGET}.`);
-    }
-    if (tooLarge) throw imageTooLarge('The request is larger than an image of at most 5 MB can make it.');
-    const request = parseDetectLabelsRequest(body);
+  const shared = new SharedAnalyses((payload) => pool.run(payload));
+
+  async function readImage(image) {
     // Refuse before downloading anything when the queue is already full.
     if (pool.saturated) throw throttling();
-    const bytes = request.image.bytes ?? (await fetchObject(s3Endpoint, request.image.s3Object));
+    const bytes = image.bytes ?? (await fetchObject(s3Endpoint, image.s3Object));
     if (bytes.length === 0) throw invalidImageFormat('Request has invalid image format: the image is empty.');
     if (!sniffImageFormat(bytes)) throw invalidImageFormat('Request has invalid image format: the bytes are neither JPEG nor PNG.');
-    const result = await pool.run({
-      bytes,
-      labels: request.features.labels,
-      properties: request.features.properties,
-      maxDominantColors: request.maxDominantColors,
-    });
-    const response = {
-      Labels: request.features.labels
-        ? buildLabels(result.detections, { minConfidence: request.minConfidence, maxLabels: request.maxLabels, generalLabels: request.generalLabels })
-        : [],
-      LabelModelVersion: LABEL_MODEL_VERSION,
-    };
-    if (request.features.properties) response.ImageProperties = result.imageProperties;
-    return response;
+    return bytes;
+  }
+
+  const operations = {
+    async DetectLabels(body) {
+      const request = parseDetectLabelsRequest(body);
+      const bytes = await readImage(request.image);
+      const wantLabels = request.features.labels;
+      // "Face" and "Text" labels come from the face and text analyses, shared with DetectFaces/DetectText;
+      // an analysis whose label the request's filters would drop anyway is not run.
+      const wants = (name) => wantLabels && passesFilters(analysisLabel(name, 100), request.generalLabels);
+      const [result, faces, text] = await Promise.all([
+        pool.run({ bytes, labels: wantLabels, properties: request.features.properties, maxDominantColors: request.maxDominantColors }),
+        wants('Face') ? shared.get(bytes, 'faces') : undefined,
+        wants('Text') ? shared.get(bytes, 'text') : undefined,
+      ]);
+      const extra = [];
+      if (faces?.faces?.length) extra.push(analysisLabel('Face', Math.max(...faces.faces.map((f) => f.Confidence))));
+      const lines = text?.text ? toTextDetections(text.text.lines, text.text.width, text.text.height).filter((t) => t.Type === 'LINE') : [];
+      if (lines.length) extra.push(analysisLabel('Text', Math.max(...lines.map((l) => l.Confidence))));
+      const response = {
+        Labels: wantLabels
+          ? buildLabels(result.detections, { minConfidence: request.minConfidence, maxLabels: request.maxLabels, generalLabels: request.generalLabels, extra })
+          : [],
+        LabelModelVersion: LABEL_MODEL_VERSION,
+      };
+      if (request.features.properties) response.ImageProperties = result.imageProperties;
+      return response;
+    },
+
+    async DetectFaces(body) {
+      const request = parseDetectFacesRequest(body);
+      const result = await shared.get(await readImage(request.image), 'faces');
+      return { FaceDetails: selectFaceAttributes(result.faces ?? [], request.attributes) };
+    },
+
+    async DetectText(body) {
+      const request = parseDetectTextRequest(body);
+      const { text } = await shared.get(await readImage(request.image), 'text');
+      return { TextDetections: text ? toTextDetections(text.lines, text.width, text.height, request.filters) : [], TextModelVersion: TEXT_MODEL_VERSION };
+    },
+
+    async DetectModerationLabels(body) {
+      const request = parseDetectModerationLabelsRequest(body);
+      const { moderation } = await shared.get(await readImage(request.image), 'moderation');
+      return { ModerationLabels: toModerationLabels(moderation ?? {}, request.minConfidence), ModerationModelVersion: MODERATION_MODEL_VERSION };
+    },
+  };
+
+  async function handle(req) {
+    const { body, tooLarge } = await readBody(req, MAX_BODY_BYTES);
+    const target = req.headers['x-amz-target'];
+    const operation = TARGETS[target];
+    if (!operation) {
+      const served = Object.keys(TARGETS).join(', ');
+      throw invalidParameter(target ? `Unknown operation ${target}; this endpoint serves ${served}.` : `Missing X-Amz-Target header; expected one of ${served}.`);
+    }
+    if (tooLarge) throw imageTooLarge('The request is larger than an image of at most 5 MB can make it.');
+    return { operation, response: await operations[operation](body) };
   }
 
   return http.createServer((req, res) => {
@@ -163,16 +214,17 @@ function createDetectorServer({ pool, s3Endpoint, fetchObject = fetchS3Object, l
       return;
     }
     const requestId = randomUUID();
-    detectLabels(req).then(
-      (response) => {
+    const name = TARGETS[req.headers['x-amz-target']] ?? 'Unknown';
+    handle(req).then(
+      ({ operation, response }) => {
         send(res, 200, { 'Content-Type': CONTENT_TYPE, 'x-amzn-RequestId': requestId }, JSON.stringify(response));
-        log(`DetectLabels 200 ${response.Labels.length} labels ${Math.round(performance.now() - started)} ms`);
+        log(`${operation} 200 ${Math.round(performance.now() - started)} ms`);
       },
       (error) => {
         const { status, headers, body } = errorResponse(error, requestId);
-        if (status >= 500) process.stderr.write(`DetectLabels ${requestId} failed: ${error.stack || error}\n`);
+        if (status >= 500) process.stderr.write(`${name} ${requestId} failed: ${error.stack || error}\n`);
         if (!res.headersSent && !res.destroyed) send(res, status, headers, body);
-        log(`DetectLabels ${status} ${headers['x-amzn-ErrorType']} ${Math.round(performance.now() - started)} ms`);
+        log(`${name} ${status} ${headers['x-amzn-ErrorType']} ${Math.round(performance.now() - started)} ms`);
       },
     );
   });
@@ -193,6 +245,9 @@ function main() {
 
   pool.on('ready', (index, loadMs) => {
     process.stderr.write(`detector worker ${index} ready: model loaded in ${Math.round(loadMs)} ms (${Math.round(performance.now() - startedAt)} ms since start)\n`);
+  });
+  pool.on('warm', (index, sinceStartMs, each) => {
+    process.stderr.write(`detector worker ${index} warm: every model loaded ${Math.round(sinceStartMs)} ms after the worker started (${each})\n`);
   });
   pool.on('fatal', (message) => {
     process.stderr.write(`detector cannot start: ${message}\n`);

@@ -13,6 +13,7 @@ const RESPAWN_DELAY_MS = 500;
  * fast with ThrottlingException so callers back off instead of piling up memory.
  *
  * Events: 'ready' (worker index, loadMs) each time a worker has its model loaded;
+ * 'warm' (worker index, sinceStartMs, per-model load times) once its other models are loaded too;
  * 'fatal' (message) when a worker cannot load its model at all.
  */
 class WorkerPool extends EventEmitter {
@@ -94,6 +95,8 @@ class WorkerPool extends EventEmitter {
       slot.everReady = true;
       this.emit('ready', index, message.loadMs);
       this.dispatch();
+    } else if (message.type === 'warm') {
+      this.emit('warm', index, message.sinceStartMs, message.each);
     } else if (message.type === 'fatal') {
       this.emit('fatal', `worker ${index}: ${message.message}`);
     } else if (message.type === 'result' && slot.job && slot.job.id === message.id) {

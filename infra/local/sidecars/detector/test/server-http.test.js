@@ -72,9 +72,10 @@ test('detectLabels_missingOrUnknownTarget_isInvalidParameter', async () => {
   const detector = await serve(fakePool());
   const body = JSON.stringify(bytesRequest(PNG_HEADER));
   assertAwsError(await request(detector.url, { headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body }), 'InvalidParameterException');
-  const unknown = await request(detector.url, { headers: { ...DETECT_HEADERS, 'X-Amz-Target': 'RekognitionService.DetectFaces' }, body });
+  const unknown = await request(detector.url, { headers: { ...DETECT_HEADERS, 'X-Amz-Target': 'RekognitionService.IndexFaces' }, body });
   assertAwsError(unknown, 'InvalidParameterException');
-  assert.match(unknown.json.Message, /DetectFaces/);
+  assert.match(unknown.json.Message, /IndexFaces/);
+  assert.match(unknown.json.Message, /DetectModerationLabels/);
   await detector.close();
 });
 

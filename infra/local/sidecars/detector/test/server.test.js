@@ -11,6 +11,7 @@ const path = require('node:path');
 const { once } = require('node:events');
 const sharp = require('sharp');
 const { HAVE_SHARED, SHARED_IMAGES, SKIP_WITHOUT_SHARED, bytesRequest, detectLabels, request, sharedImage, startDetector } = require('../test-support/harness');
+const { HAVE_MODEL, MODEL_PATH, loadModel, shapeProblems } = require('../test-support/botocore-shapes');
 
 const PHOTOS = [
   'cat_chelsea.png',
@@ -64,6 +65,11 @@ function assertValidLabels(labels, minConfidence) {
   for (const label of labels) {
     assert.equal(typeof label.Name, 'string');
     assert.ok(label.Confidence >= minConfidence && label.Confidence <= 100, `${label.Name} ${label.Confidence}`);
+    // "Face" and "Text" come from the face and text analyses as whole-image labels, without boxes.
+    if (label.Name === 'Face' || label.Name === 'Text') {
+      assert.deepEqual(label.Instances, []);
+      continue;
+    }
     assert.ok(label.Instances.length >= 1, `${label.Name} has no instances`);
     assert.equal(label.Confidence, Math.max(...label.Instances.map((i) => i.Confidence)));
     for (const { BoundingBox: box, Confidence } of label.Instances) {
@@ -78,6 +84,8 @@ function assertValidLabels(labels, minConfidence) {
 }
 
 const find = (labels, name) => labels.find((l) => l.Name === name);
+// For tests about objects and their boxes: the filter also spares the face and text analyses.
+const OBJECTS_ONLY = Object.freeze({ Settings: { GeneralLabels: { LabelExclusionFilters: ['Face', 'Text'] } } });
 
 async function detectOk(url, body) {
   const response = await detectLabels(url, body);
@@ -93,6 +101,28 @@ function assertAwsError(response, type) {
 
 let detector;
 let s3;
+
+const callOperation = (operation, body) =>
+  request(detector.url, { headers: { 'X-Amz-Target': `RekognitionService.${operation}`, 'Content-Type': 'application/x-amz-json-1.1' }, body: JSON.stringify(body) });
+
+async function operationOk(operation, body) {
+  const response = await callOperation(operation, body);
+  assert.equal(response.status, 200, response.text);
+  return response.json;
+}
+
+/** Black text on white, rendered by sharp from SVG with a font every Debian machine has. */
+function textPng(lines, { width = 900, size = 44 } = {}) {
+  const rows = lines.map((line, i) => `<text x="40" y="${90 + i * size * 2}" font-family="DejaVu Sans" font-size="${size}" fill="black">${line}</text>`).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${60 + lines.length * size * 2}"><rect width="100%" height="100%" fill="white"/>${rows}</svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+const assertRatioBox = (box) => {
+  for (const key of ['Width', 'Height', 'Left', 'Top']) assert.ok(box[key] >= 0 && box[key] <= 1, `${key}=${box[key]}`);
+  assert.ok(box.Left + box.Width <= 1 + 1e-9 && box.Top + box.Height <= 1 + 1e-9);
+};
+
 
 test.before(async () => {
   s3 = await startFakeS3();
@@ -137,7 +167,7 @@ test('detectLabels_generatedTruncatedOrForeignBytes_isInvalidImageFormat', async
 test('detectLabels_malformedRequests_areInvalidParameter', async () => {
   assertAwsError(await detectLabels(detector.url, '{not json'), 'InvalidParameterException');
   assertAwsError(await detectLabels(detector.url, { MaxLabels: 3 }), 'InvalidParameterException');
-  const unknownTarget = await request(detector.url, { headers: { 'X-Amz-Target': 'RekognitionService.DetectText', 'Content-Type': 'application/x-amz-json-1.1' }, body: '{}' });
+  const unknownTarget = await request(detector.url, { headers: { 'X-Amz-Target': 'RekognitionService.CompareFaces', 'Content-Type': 'application/x-amz-json-1.1' }, body: '{}' });
   assertAwsError(unknownTarget, 'InvalidParameterException');
 });
 
@@ -181,12 +211,73 @@ test('detectLabels_concurrentRequests_allSucceedWithIdenticalResults', async () 
   for (const result of results.slice(1)) assert.deepEqual(result.Labels, results[0].Labels);
 });
 
-test('detectLabels_eachSharedPhoto_givesValidLabelsAndBoxes', SKIP_SHARED, async () => {
+test('allOperations_eachSharedPhotoAskedAtOnceAsProcessImageDoes_giveValidAnswers', SKIP_SHARED, async () => {
   for (const photo of PHOTOS) {
-    const result = await detectOk(detector.url, bytesRequest(sharedImage(photo), { MinConfidence: 20 }));
-    assert.ok(result.Labels.length >= 1, `${photo}: no labels`);
-    assertValidLabels(result.Labels, 20);
+    const body = bytesRequest(sharedImage(photo));
+    const [labels, faces, text, moderation] = await Promise.all([
+      detectOk(detector.url, { ...body, MinConfidence: 20, Features: ['GENERAL_LABELS', 'IMAGE_PROPERTIES'] }),
+      operationOk('DetectFaces', { ...body, Attributes: ['ALL'] }),
+      operationOk('DetectText', body),
+      operationOk('DetectModerationLabels', body),
+    ]);
+    assert.ok(labels.Labels.length >= 1, `${photo}: no labels`);
+    assertValidLabels(labels.Labels, 20);
+    assert.ok(labels.ImageProperties.DominantColors.length >= 1);
+    // "Face" is a label exactly when DetectFaces finds a face of at least the label threshold.
+    assert.equal(Boolean(find(labels.Labels, 'Face')), faces.FaceDetails.some((f) => f.Confidence >= 20), photo);
+    for (const face of faces.FaceDetails) assertRatioBox(face.BoundingBox);
+    // None of the eight photos shows legible text (the cafe's menu is a few pixels tall): no noise lines.
+    assert.deepEqual(text.TextDetections.map((t) => t.DetectedText), [], photo);
+    assert.ok(!find(labels.Labels, 'Text'), photo);
+    // Nothing unsafe in them at Rekognition's default threshold.
+    assert.deepEqual(moderation.ModerationLabels, [], photo);
+    assert.equal(moderation.ModerationModelVersion, 'nsfwjs-4.4.0-mobilenet_v2');
   }
+});
+
+// Right after the photos were analysed, so these reuse the shared face and text analyses.
+test('detectFaces_portrait_oneFaceWithAgeRangeEmotionsLandmarksAndNoGender', SKIP_SHARED, async () => {
+  const { FaceDetails } = await operationOk('DetectFaces', bytesRequest(sharedImage('person_portrait_grace_hopper.jpg'), { Attributes: ['ALL'] }));
+  assert.equal(FaceDetails.length, 1, JSON.stringify(FaceDetails));
+  const [face] = FaceDetails;
+  assertRatioBox(face.BoundingBox);
+  // The face is in the upper middle of the portrait.
+  assert.ok(face.BoundingBox.Left > 0.15 && face.BoundingBox.Left + face.BoundingBox.Width < 0.85, JSON.stringify(face.BoundingBox));
+  assert.ok(face.BoundingBox.Top < 0.35, JSON.stringify(face.BoundingBox));
+  assert.ok(face.Confidence >= 80);
+  assert.ok(face.AgeRange.Low >= 35 && face.AgeRange.High <= 95 && face.AgeRange.Low < face.AgeRange.High, JSON.stringify(face.AgeRange));
+  assert.ok(face.Emotions.length >= 1 && face.Emotions.every((e) => ['HAPPY', 'SAD', 'ANGRY', 'DISGUSTED', 'SURPRISED', 'CALM', 'FEAR'].includes(e.Type)));
+  const at = (type) => face.Landmarks.find((l) => l.Type === type);
+  assert.ok(at('eyeLeft').X < at('eyeRight').X, 'eyeLeft is on the left of the image');
+  assert.ok(at('eyeLeft').Y < at('mouthUp').Y && at('mouthUp').Y < at('mouthDown').Y && at('mouthDown').Y < at('chinBottom').Y);
+  for (const l of face.Landmarks) assert.ok(l.X >= face.BoundingBox.Left - 0.05 && l.X <= face.BoundingBox.Left + face.BoundingBox.Width + 0.05, l.Type);
+  assert.ok(Math.abs(face.Pose.Yaw) < 30 && Math.abs(face.Pose.Roll) < 30, JSON.stringify(face.Pose));
+  assert.ok(face.Quality.Brightness > 0 && face.Quality.Sharpness > 0);
+  assert.ok(!('Gender' in face));
+});
+
+test('detectFaces_defaultAttributes_leaveAgeAndEmotionsOut', SKIP_SHARED, async () => {
+  const { FaceDetails } = await operationOk('DetectFaces', bytesRequest(sharedImage('person_portrait_grace_hopper.jpg')));
+  assert.deepEqual(Object.keys(FaceDetails[0]).sort(), ['BoundingBox', 'Confidence', 'Landmarks', 'Pose', 'Quality']);
+});
+
+test('detectFaces_photosWithoutFaces_areEmpty', SKIP_SHARED, async () => {
+  for (const photo of ['cat_chelsea.png', 'food_burger.jpg', 'horses.jpg']) {
+    assert.deepEqual((await operationOk('DetectFaces', bytesRequest(sharedImage(photo)))).FaceDetails, [], photo);
+  }
+});
+
+test('detectLabels_portrait_addsAFaceLabelAndNoText', SKIP_SHARED, async () => {
+  const portrait = (await detectOk(detector.url, bytesRequest(sharedImage('person_portrait_grace_hopper.jpg'), { MinConfidence: 30 }))).Labels;
+  assert.ok(find(portrait, 'Face') && find(portrait, 'Person'), JSON.stringify(portrait.map((l) => l.Name)));
+  assert.deepEqual(find(portrait, 'Face').Parents, [{ Name: 'Head' }, { Name: 'Person' }]);
+  assert.ok(!find(portrait, 'Text'));
+});
+
+test('detectLabels_generatedTextImage_addsATextLabelAndNoFace', async () => {
+  const text = (await detectOk(detector.url, bytesRequest(await textPng(['Opening hours 9 to 5']), { MinConfidence: 30 }))).Labels;
+  assert.deepEqual(find(text, 'Text')?.Categories, [{ Name: 'Text and Documents' }]);
+  assert.ok(!find(text, 'Face'));
 });
 
 test('detectLabels_catPhoto_isCatWithAnimalParents', SKIP_SHARED, async () => {
@@ -200,7 +291,7 @@ test('detectLabels_catPhoto_isCatWithAnimalParents', SKIP_SHARED, async () => {
 });
 
 test('detectLabels_dogBicycleTruckPhoto_findsEachObjectWhereItIs', SKIP_SHARED, async () => {
-  const { Labels } = await detectOk(detector.url, bytesRequest(sharedImage('dog_bicycle_truck.jpg'), { MinConfidence: 30 }));
+  const { Labels } = await detectOk(detector.url, bytesRequest(sharedImage('dog_bicycle_truck.jpg'), { ...OBJECTS_ONLY, MinConfidence: 30 }));
   const names = Labels.map((l) => l.Name);
   const dog = find(Labels, 'Dog');
   const bicycle = find(Labels, 'Bicycle');
@@ -217,9 +308,9 @@ test('detectLabels_dogBicycleTruckPhoto_findsEachObjectWhereItIs', SKIP_SHARED, 
 });
 
 test('detectLabels_horsesAndBeagles_reportSeveralInstancesOfOneLabel', SKIP_SHARED, async () => {
-  const horses = find((await detectOk(detector.url, bytesRequest(sharedImage('horses.jpg'), { MinConfidence: 20 }))).Labels, 'Horse');
+  const horses = find((await detectOk(detector.url, bytesRequest(sharedImage('horses.jpg'), { ...OBJECTS_ONLY, MinConfidence: 20 }))).Labels, 'Horse');
   assert.ok(horses && horses.Instances.length >= 3, JSON.stringify(horses));
-  const dogs = find((await detectOk(detector.url, bytesRequest(sharedImage('two_beagles.jpg'), { MinConfidence: 30 }))).Labels, 'Dog');
+  const dogs = find((await detectOk(detector.url, bytesRequest(sharedImage('two_beagles.jpg'), { ...OBJECTS_ONLY, MinConfidence: 30 }))).Labels, 'Dog');
   assert.ok(dogs && dogs.Instances.length === 2, JSON.stringify(dogs));
 });
 
@@ -232,7 +323,11 @@ test('detectLabels_maxLabelsAndMinConfidence_areHonoured', SKIP_SHARED, async ()
   const strong = (await detectOk(detector.url, bytesRequest(image, { MinConfidence: 40 }))).Labels;
   assert.ok(strong.length >= 1 && strong.length < all.length);
   assertValidLabels(strong, 40);
-  assert.deepEqual((await detectOk(detector.url, bytesRequest(image, { MinConfidence: 100 }))).Labels, []);
+  // Only a label at exactly 100 passes MinConfidence 100: the faces' score (Human rounds it to two
+  // digits) can be 1.0, no object's is.
+  const perfect = (await detectOk(detector.url, bytesRequest(image, { MinConfidence: 100 }))).Labels;
+  assert.deepEqual(perfect.filter((l) => l.Name !== 'Face'), []);
+  assert.ok(perfect.every((l) => l.Confidence === 100));
   // Without MinConfidence, Rekognition's default of 55 applies.
   assertValidLabels((await detectOk(detector.url, bytesRequest(image))).Labels, 55);
 });
@@ -256,8 +351,8 @@ test('detectLabels_catOnALargerCanvas_boxLandsInTheOriginalImagesCoordinates', S
   // The cat in the top-left quarter of a canvas twice its size: its box must stay in that quarter.
   const cat = sharedImage('cat_chelsea.png');
   const padded = await sharp(cat).extend({ right: 451, bottom: 300, background: 'white' }).png().toBuffer();
-  const original = find((await detectOk(detector.url, bytesRequest(cat, { MinConfidence: 20 }))).Labels, 'Cat').Instances[0].BoundingBox;
-  const label = find((await detectOk(detector.url, bytesRequest(padded, { MinConfidence: 10 }))).Labels, 'Cat');
+  const original = find((await detectOk(detector.url, bytesRequest(cat, { ...OBJECTS_ONLY, MinConfidence: 20 }))).Labels, 'Cat').Instances[0].BoundingBox;
+  const label = find((await detectOk(detector.url, bytesRequest(padded, { ...OBJECTS_ONLY, MinConfidence: 10 }))).Labels, 'Cat');
   assert.ok(label, 'cat not found on the larger canvas');
   const box = label.Instances[0].BoundingBox;
   for (const key of ['Left', 'Top', 'Width', 'Height']) assert.ok(Math.abs(box[key] - original[key] / 2) < 0.05, `${key}: ${box[key]} vs ${original[key] / 2}`);
@@ -267,9 +362,87 @@ test('detectLabels_exifRotatedJpeg_boxesFollowTheDisplayedOrientation', SKIP_SHA
   // Pixels stored rotated a quarter turn, with EXIF orientation 6 saying how to show them upright.
   const cat = sharedImage('cat_chelsea.png');
   const stored = await sharp(cat).rotate(270).withMetadata({ orientation: 6 }).jpeg({ quality: 95 }).toBuffer();
-  const upright = find((await detectOk(detector.url, bytesRequest(await sharp(cat).jpeg({ quality: 95 }).toBuffer(), { MinConfidence: 20 }))).Labels, 'Cat');
-  const rotated = find((await detectOk(detector.url, bytesRequest(stored, { MinConfidence: 20 }))).Labels, 'Cat');
+  const upright = find((await detectOk(detector.url, bytesRequest(await sharp(cat).jpeg({ quality: 95 }).toBuffer(), { ...OBJECTS_ONLY, MinConfidence: 20 }))).Labels, 'Cat');
+  const rotated = find((await detectOk(detector.url, bytesRequest(stored, { ...OBJECTS_ONLY, MinConfidence: 20 }))).Labels, 'Cat');
   assert.ok(upright && rotated);
   const [a, b] = [upright.Instances[0].BoundingBox, rotated.Instances[0].BoundingBox];
   for (const key of ['Left', 'Top', 'Width', 'Height']) assert.ok(Math.abs(a[key] - b[key]) < 0.03, `${key}: ${a[key]} vs ${b[key]}`);
+});
+
+// DetectFaces, DetectText and DetectModerationLabels on the real models.
+
+test('detectText_generatedTextImage_readsEachLineWithItsWordsAndBoxes', async () => {
+  const png = await textPng(['Hello offline world', 'Labels LIVE 2026']);
+  const { TextDetections, TextModelVersion } = await operationOk('DetectText', bytesRequest(png));
+  assert.match(TextModelVersion, /^tesseract\.js-7\.0\.0-eng-/);
+  const lines = TextDetections.filter((t) => t.Type === 'LINE');
+  assert.deepEqual(lines.map((l) => l.DetectedText), ['Hello offline world', 'Labels LIVE 2026']);
+  for (const line of lines) {
+    assert.ok(line.Confidence >= 80 && line.Confidence <= 100, String(line.Confidence));
+    assertRatioBox(line.Geometry.BoundingBox);
+    assert.equal(line.Geometry.Polygon.length, 4);
+  }
+  assert.ok(lines[0].Geometry.BoundingBox.Top < lines[1].Geometry.BoundingBox.Top, 'lines are in reading order');
+  const words = TextDetections.filter((t) => t.Type === 'WORD');
+  assert.deepEqual(words.filter((w) => w.ParentId === lines[1].Id).map((w) => w.DetectedText), ['Labels', 'LIVE', '2026']);
+});
+
+test('detectText_imageWithoutText_isEmpty', async () => {
+  assert.deepEqual((await operationOk('DetectText', bytesRequest(await noiseJpeg(320, 240)))).TextDetections, []);
+});
+
+test('detectFaces_generatedImageAndS3Object_workWithoutFaces', async () => {
+  assert.deepEqual((await operationOk('DetectFaces', bytesRequest(await solidPng(200, 200, [200, 180, 160]), { Attributes: ['ALL'] }))).FaceDetails, []);
+  s3.put(`/${BUCKET}/faces/solid.png`, await solidPng(64, 64, [10, 20, 30]));
+  assert.deepEqual((await operationOk('DetectFaces', { Image: { S3Object: { Bucket: BUCKET, Name: 'faces/solid.png' } } })).FaceDetails, []);
+});
+
+test('detectModerationLabels_minConfidenceZero_givesBothLevelsWithParents', async () => {
+  const { ModerationLabels } = await operationOk('DetectModerationLabels', bytesRequest(await noiseJpeg(224, 224), { MinConfidence: 0 }));
+  assert.equal(ModerationLabels.length, 4, JSON.stringify(ModerationLabels));
+  for (const label of ModerationLabels) {
+    assert.ok(label.Confidence >= 0 && label.Confidence <= 100);
+    if (label.TaxonomyLevel === 1) assert.equal(label.ParentName, '');
+    else assert.ok(ModerationLabels.some((l) => l.TaxonomyLevel === 1 && l.Name === label.ParentName));
+  }
+});
+
+test('detectOperations_invalidImages_areInvalidImageFormat', async () => {
+  const jpeg = await noiseJpeg(128, 128);
+  for (const operation of ['DetectFaces', 'DetectText', 'DetectModerationLabels']) {
+    assertAwsError(await callOperation(operation, bytesRequest(jpeg.subarray(0, jpeg.length / 2))), 'InvalidImageFormatException');
+  }
+});
+
+test('detectLabels_darkAndBlurredImages_scoreLowOnQuality', async () => {
+  const properties = async (bytes) => (await detectOk(detector.url, bytesRequest(bytes, { Features: ['IMAGE_PROPERTIES'] }))).ImageProperties.Quality;
+  const sharpText = await textPng(['Sharp edges here'], { width: 600 });
+  const dark = await sharp(sharpText).linear(0.08, 0).png().toBuffer();
+  const blurred = await sharp(sharpText).blur(6).png().toBuffer();
+  const [normal, darkQ, blurQ] = [await properties(sharpText), await properties(dark), await properties(blurred)];
+  assert.ok(darkQ.Brightness < 10 && normal.Brightness > 80, `${darkQ.Brightness} vs ${normal.Brightness}`);
+  assert.ok(blurQ.Sharpness < normal.Sharpness / 2, `${blurQ.Sharpness} vs ${normal.Sharpness}`);
+  // Dark is not unreadable: the text is still found.
+  const darkText = (await operationOk('DetectText', bytesRequest(dark))).TextDetections.filter((t) => t.Type === 'LINE');
+  assert.deepEqual(darkText.map((t) => t.DetectedText), ['Sharp edges here']);
+});
+
+test('everyOperation_realResponses_conformToBotocoresRekognitionModel', { skip: HAVE_MODEL ? false : `botocore model not found at ${MODEL_PATH}` }, async () => {
+  const model = loadModel();
+  const portrait = HAVE_SHARED ? sharedImage('person_portrait_grace_hopper.jpg') : await textPng(['No face here']);
+  const text = await textPng(['Contract check 42']);
+  const responses = {
+    DetectLabels: await detectOk(detector.url, bytesRequest(portrait, { MinConfidence: 0, Features: ['GENERAL_LABELS', 'IMAGE_PROPERTIES'] })),
+    DetectFaces: await operationOk('DetectFaces', bytesRequest(portrait, { Attributes: ['ALL'] })),
+    DetectText: await operationOk('DetectText', bytesRequest(text)),
+    DetectModerationLabels: await operationOk('DetectModerationLabels', bytesRequest(portrait, { MinConfidence: 0 })),
+  };
+  for (const [operation, response] of Object.entries(responses)) {
+    assert.deepEqual(shapeProblems(model, model.operations[operation].output.shape, response), [], operation);
+  }
+  assert.ok(responses.DetectModerationLabels.ModerationLabels.length > 0 && responses.DetectText.TextDetections.length > 0);
+  if (HAVE_SHARED) assert.ok(responses.DetectFaces.FaceDetails[0].Landmarks.length > 0 && responses.DetectFaces.FaceDetails[0].Emotions.length > 0);
+  // And the error body every operation answers with.
+  const error = await callOperation('DetectText', bytesRequest(Buffer.from('not an image')));
+  assert.ok(model.operations.DetectText.errors.some((e) => e.shape === error.json.__type), error.json.__type);
 });

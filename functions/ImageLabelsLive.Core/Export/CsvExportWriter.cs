@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using ImageLabelsLive.Core.Images;
+using ImageLabelsLive.Core.Web;
+
+namespace ImageLabelsLive.Core.Export;
+
+/// <summary>
+/// The CSV export: one row per image and label (one row with an empty label for an image without labels), RFC 4180
+/// quoting and CRLF line ends, UTF-8 without BOM, parents joined by "|", confidence with one decimal, instances counted.
+/// </summary>
+public sealed class CsvExportWriter(Stream output) : IExportWriter
+{
+    public const string Header = "imageId,fileName,status,label,confidence,parents,instances,createdAt,updatedAt";
+
+    private readonly StreamWriter writer = new(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+
+    public async Task BeginAsync(string feedId, DateTimeOffset exportedAt, CancellationToken cancellationToken) =>
+        await writer.WriteLineAsync(Header.AsMemory(), cancellationToken).ConfigureAwait(false);
+
+    public async Task WriteAsync(ImageRecord image, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Labels.Count == 0)
+        {
+            await writer.WriteLineAsync(Row(image, null).AsMemory(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        foreach (var label in image.Labels)
+        {
+            await writer.WriteLineAsync(Row(image, label).AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task EndAsync(CancellationToken cancellationToken) => await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+    public ValueTask DisposeAsync() => writer.DisposeAsync();
+
+    public static string Row(ImageRecord image, Label? label)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        string[] fields =
+        [
+            image.ImageId,
+            image.FileName,
+            image.Status.ToWire(),
+            label?.Name ?? "",
+            label is null ? "" : label.Confidence.ToString("F1", CultureInfo.InvariantCulture),
+            label is null ? "" : string.Join('|', label.Parents),
+            label is null ? "" : label.Instances.Count.ToString(CultureInfo.InvariantCulture),
+            UtcTimestampConverter.ToText(image.CreatedAt),
+            UtcTimestampConverter.ToText(image.UpdatedAt),
+        ];
+        return string.Join(',', fields.Select(Quote));
+    }
+
+    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, and its quotes doubled.</summary>
+    public static string Quote(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

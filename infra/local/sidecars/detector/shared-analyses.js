@@ -1,0 +1,48 @@
+'use strict';
+
+const { createHash } = require('node:crypto');
+
+// ProcessImage asks for labels, faces, text and moderation of one photo at the same moment, and
+// DetectLabels needs the face and text analyses too (for its "Face" and "Text" labels). Sharing one
+// in-flight or recent analysis per (image bytes, analysis) keeps tesseract and the face models from
+// running twice on the same photo.
+const KEEP_MS = 30_000;
+const MAX_ENTRIES = 64;
+
+class SharedAnalyses {
+  /** @param {(payload: object) => Promise<object>} run runs a worker job */
+  constructor(run, { keepMs = KEEP_MS, maxEntries = MAX_ENTRIES, now = () => Date.now() } = {}) {
+    this.run = run;
+    this.keepMs = keepMs;
+    this.maxEntries = maxEntries;
+    this.now = now;
+    this.entries = new Map();
+  }
+
+  /** Runs (or joins) the worker job {bytes, [analysis]: true} and resolves with its result. */
+  get(bytes, analysis) {
+    const key = `${createHash('sha256').update(bytes).digest('hex')}:${analysis}`;
+    const now = this.now();
+    for (const [k, entry] of this.entries) {
+      if (entry.expires !== undefined && entry.expires <= now) this.entries.delete(k);
+    }
+    const existing = this.entries.get(key);
+    if (existing) return existing.promise;
+    const entry = { expires: undefined };
+    entry.promise = this.run({ bytes, [analysis]: true }).then(
+      (result) => {
+        entry.expires = this.now() + this.keepMs;
+        return result;
+      },
+      (error) => {
+        this.entries.delete(key); // failures are not shared with later callers
+        throw error;
+      },
+    );
+    this.entries.set(key, entry);
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value);
+    return entry.promise;
+  }
+}
+
+module.exports = { SharedAnalyses };
