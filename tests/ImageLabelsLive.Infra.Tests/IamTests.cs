@@ -113,17 +113,6 @@ public sealed class IamTests(ProductionTemplate stack)
     }
 
     [Fact]
-    public void ProcessImage_Synthesized_GrantsEachRekognitionActionInAStatementOfItsOwn()
-    {
-        var role = Role("ProcessImage");
-
-        var rekognition = AllowStatements().Where(s => s.Roles.Contains(role) && s.Actions.Any(a => a.StartsWith("rekognition:", StringComparison.Ordinal))).ToList();
-
-        rekognition.Select(s => s.Actions.ShouldHaveSingleItem()).ShouldBe(
-            ["rekognition:DetectLabels", "rekognition:DetectFaces", "rekognition:DetectText", "rekognition:DetectModerationLabels"], ignoreOrder: true);
-    }
-
-    [Fact]
     public void DataGrants_Synthesized_AreScopedToTheTableIndexOrPrefixUsed()
     {
         var (imagesId, _) = stack.One("AWS::DynamoDB::Table", "TablesImages");
