@@ -23,6 +23,9 @@ import { sha256Base64 } from "./sha256";
 import { LabelBar } from "./ui/label-bar";
 import { DownloadMenu, LoadMore } from "./ui/feed-tools";
 import { ActionToast } from "./ui/action-toast";
+import { loadFeedLabels, subscribeToFeed } from "./subscriptions";
+import { SubscribeForm } from "./ui/subscribe-form";
+import { CardFocus, imageIdFromSearch } from "./ui/card-focus";
 
 const thresholdKey = "imagelabelslive.minConfidence";
 
@@ -68,6 +71,8 @@ class App {
   private readonly actionToast = new ActionToast();
   private deletes: PendingDeletes | null = null;
   private readonly duplicateUploads = new Set<string>();
+  // A result email's link (?feed=…&image=…) opens on that image's card.
+  private readonly cardFocus = new CardFocus(imageIdFromSearch(window.location.search));
 
   constructor(root: HTMLElement) {
     const resolved = resolveFeedId({
@@ -118,6 +123,13 @@ class App {
       return;
     }
     this.shell.setMailbox(config.mailboxUrl);
+    const fetchImpl = (input: string, init?: RequestInit) => window.fetch(input, init);
+    this.shell.addHeaderAction(
+      new SubscribeForm({
+        subscribe: (request) => subscribeToFeed(fetchImpl, config.apiUrl, this.feedId, request),
+        loadLabels: () => loadFeedLabels(fetchImpl, config.apiUrl, this.feedId),
+      }).element,
+    );
     const api = new ApiClient(config.apiUrl, (input, init) => window.fetch(input, init), window.location.href);
     this.api = api;
     const feedApi = new FeedApi(config.apiUrl, this.feedId, (input, init) => window.fetch(input, init), window.location.href);
@@ -350,6 +362,7 @@ class App {
     const cards = buildCards(this.visibleRecords(), uploads);
     this.grid.render(cards, this.threshold, Date.now());
     this.shell.setCount(cards.length);
+    this.cardFocus.apply(this.shell.grid);
   }
 }
 

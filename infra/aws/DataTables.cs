@@ -16,6 +16,11 @@ internal sealed class DataTables : Construct
 
     /// <summary>Epoch seconds after which a deleted image's tombstone is removed.</summary>
     public const string ImagesTimeToLiveAttribute = "expiresAt";
+    /// <summary>
+    /// The sweeper's sparse index: only records that are not final carry unfinishedStatus, so the index holds just
+    /// them and a sweep Queries it instead of scanning the table.
+    /// </summary>
+    public const string ImagesUnfinishedIndex = "unfinished-updatedAt-index";
 
     public DataTables(Construct scope, string id)
         : base(scope, id)
@@ -36,6 +41,13 @@ internal sealed class DataTables : Construct
             IndexName = ImagesFeedIndex,
             PartitionKey = new DynamoAttribute { Name = "feedId", Type = AttributeType.STRING },
             SortKey = new DynamoAttribute { Name = "createdAt", Type = AttributeType.STRING },
+            ProjectionType = ProjectionType.ALL,
+        });
+        Images.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = ImagesUnfinishedIndex,
+            PartitionKey = new DynamoAttribute { Name = "unfinishedStatus", Type = AttributeType.STRING },
+            SortKey = new DynamoAttribute { Name = "updatedAt", Type = AttributeType.STRING },
             ProjectionType = ProjectionType.ALL,
         });
 
@@ -64,6 +76,14 @@ internal sealed class DataTables : Construct
             SortKey = new DynamoAttribute { Name = "connectionId", Type = AttributeType.STRING },
             ProjectionType = ProjectionType.ALL,
         });
+
+        SubscriptionRequests = new Table(this, "SubscriptionRequests", new TableProps
+        {
+            PartitionKey = new DynamoAttribute { Name = "counterId", Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            TimeToLiveAttribute = "expiresAt",
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
     }
 
     public Table Images { get; }
@@ -73,6 +93,9 @@ internal sealed class DataTables : Construct
     /// items, the change log and the checksum lookup, so a label query reads only the matching images.
     /// </summary>
     public Table FeedIndex { get; }
+    /// SubscribeToFeed's flood-limit counters: one small item per feed or address hash and hour, gone by TTL after the hour.
+    /// </summary>
+    public Table SubscriptionRequests { get; }
 
     public Table Connections { get; }
 

@@ -14,10 +14,11 @@ internal sealed record HttpApiProps(IFunction UploadUrl, IFunction ListFeedImage
     public IFunction? ExportFeed { get; init; }
 
     public IFunction? DeleteImage { get; init; }
+    public required IFunction SubscribeToFeed { get; init; }
 }
 
 /// <summary>
-/// API Gateway HTTP API from the L1 resources: the three routes of the web API, CORS for the site's origin,
+/// API Gateway HTTP API from the L1 resources: the routes of the web API, CORS for the site's origin,
 /// and stage-wide throttling so a runaway client cannot run up the bill.
 /// </summary>
 internal sealed partial class HttpApi : Construct
@@ -57,6 +58,7 @@ internal sealed partial class HttpApi : Construct
         {
             Route("DeleteImage", "DELETE", "/feeds/{feedId}/images/{imageId}", delete);
         }
+        Route("FeedSubscriptions", "POST", "/feeds/{feedId}/subscriptions", props.SubscribeToFeed);
 
         Stage = new CfnStage(this, "Stage", new CfnStageProps
         {

@@ -31,8 +31,9 @@ internal sealed class ImageLabelsLiveStack : Stack
         var notifications = new Notifications(this, "Notifications", settings.NotifyEmails);
         var website = new Website(this, "Website");
 
+        var code = Code.FromAsset(FunctionsPublisher.Validate(props.FunctionsPath));
         var functions = new PipelineFunctions(this, "Functions", new PipelineFunctionsProps(
-            Code.FromAsset(FunctionsPublisher.Validate(props.FunctionsPath)),
+            code,
             tables,
             uploads,
             notifications,
@@ -56,6 +57,7 @@ internal sealed class ImageLabelsLiveStack : Stack
             GetFeedLabels = functions.GetFeedLabels,
             ExportFeed = functions.ExportFeed,
             DeleteImage = functions.DeleteImage,
+            SubscribeToFeed = functions.SubscribeToFeed,
         });
 
         functions.NotifyResults.AddEnvironment("SITE_URL", website.Url);
@@ -63,7 +65,10 @@ internal sealed class ImageLabelsLiveStack : Stack
         var indexing = new FeedIndexing(this, "FeedIndexing", tables.Images, functions.IndexFeed);
         website.DeployContent(props.FrontendDistPath, httpApi.Url, webSocket.Url);
 
+        var sweeper = new Sweeper(this, "Sweeper", new SweeperProps(code, tables, uploads, settings));
+
         var alarms = new Alarms(this, "Alarms", notifications.Topic);
+        alarms.OnErrors(Sweeper.Spec.Name, sweeper.Function);
         alarms.OnDeadLetters("ProcessImage", functions.ProcessImageFailures);
         alarms.OnDeadLetters("PushResults", streams.PushFailures);
         alarms.OnDeadLetters("NotifyResults", streams.NotifyFailures);
@@ -74,6 +79,9 @@ internal sealed class ImageLabelsLiveStack : Stack
         }
         alarms.OnDeadLetters("PushShard", pushShards.Failures);
         alarms.OnErrors(PushShards.PushShardSpec.Name, pushShards.Function);
+
+        // CDK 2.160's own handlers would otherwise ask for runtimes Lambda no longer creates functions on.
+        Aspects.Of(this).Add(new SupportedLambdaRuntimes());
 
         Output("SiteUrl", website.Url, "The app: open it, upload an image, watch the labels arrive");
         Output("HttpApiUrl", httpApi.Url, "Base URL of the web API (apiUrl in config.json)");

@@ -10,7 +10,7 @@ using LambdaFunctionProps = Amazon.CDK.AWS.Lambda.FunctionProps;
 
 namespace ImageLabelsLive.Infra;
 
-/// <summary>What differs between the nine functions: name (= handler folder), memory and timeout.</summary>
+/// <summary>What differs between the functions: name (= handler folder), memory and timeout.</summary>
 internal sealed record FunctionSpec(string Name, int MemorySize, int TimeoutSeconds, string Description)
 {
     public string Handler => $"ImageLabelsLive.Functions::ImageLabelsLive.Functions.{Name}.{Name}Function::HandleAsync";
@@ -27,7 +27,7 @@ internal sealed record PipelineFunctionsProps(
     InfraSettings Settings);
 
 /// <summary>
-/// The nine .NET functions, all from one assembly, with the environment each one reads and the grants each one needs:
+/// The .NET functions, all from one assembly, with the environment each one reads and the grants each one needs:
 /// a function gets the actions it calls on the resources it touches, nothing wider.
 /// </summary>
 internal sealed class PipelineFunctions : Construct
@@ -58,12 +58,14 @@ internal sealed class PipelineFunctions : Construct
     public static readonly FunctionSpec ExportFeedSpec = new("ExportFeed", 1024, 120, "GET /feeds/{feedId}/export: writes the feed to exports/ and redirects to it");
     public static readonly FunctionSpec DeleteImageSpec = new("DeleteImage", 512, 10, "DELETE /feeds/{feedId}/images/{imageId}: deletes the bytes, leaves a tombstone");
     public static readonly FunctionSpec IndexFeedSpec = new("IndexFeed", 512, 60, "Images stream: keeps label members and counts, the change log and checksums");
+    public static readonly FunctionSpec SubscribeToFeedSpec = new("SubscribeToFeed", 512, 10, "POST /feeds/{feedId}/subscriptions: subscribes an address to the feed's results");
 
     public static readonly IReadOnlyList<FunctionSpec> All =
     [
         UploadUrlSpec, ListFeedImagesSpec, GetImageSpec, ConnectSpec, DisconnectSpec, DefaultSpec,
         ProcessImageSpec, PushResultsSpec, NotifyResultsSpec,
         GetFeedLabelsSpec, ExportFeedSpec, DeleteImageSpec, IndexFeedSpec,
+        SubscribeToFeedSpec,
     ];
 
     public PipelineFunctions(Construct scope, string id, PipelineFunctionsProps props)
@@ -201,10 +203,21 @@ internal sealed class PipelineFunctions : Construct
         });
         // A conditional update claims each image's one email (and releases the claim if publishing fails),
         // so a retried stream batch never sends twice.
-        Allow(NotifyResults, ["dynamodb:UpdateItem"], images.TableArn);
+        // GetItem: a refused claim is either sent (done) or held by a delivery that died (retry after its lease).
+        Allow(NotifyResults, ["dynamodb:UpdateItem", "dynamodb:GetItem"], images.TableArn);
         topic.GrantPublish(NotifyResults);
         // SNS encrypts a published message with the topic's key on the publisher's behalf.
         props.Notifications.Key.Grant(NotifyResults, "kms:Decrypt", "kms:GenerateDataKey*");
+
+        var requests = props.Tables.SubscriptionRequests;
+        SubscribeToFeed = Create(props.Code, SubscribeToFeedSpec, new()
+        {
+            ["SUBSCRIPTION_REQUESTS_TABLE"] = requests.TableName,
+            ["TOPIC_ARN"] = topic.TopicArn,
+        });
+        // The flood limit's conditional counters, and Subscribe on the results topic alone (SNS sends the confirmation).
+        Allow(SubscribeToFeed, ["dynamodb:UpdateItem"], requests.TableArn);
+        Allow(SubscribeToFeed, ["sns:Subscribe"], topic.TopicArn);
     }
 
     private readonly Code code;
@@ -234,6 +247,7 @@ internal sealed class PipelineFunctions : Construct
     public LambdaFunction DeleteImage { get; }
 
     public LambdaFunction IndexFeed { get; }
+    public LambdaFunction SubscribeToFeed { get; }
 
     /// <summary>Where S3 events that ProcessImage failed on, after Lambda's own retries, are kept.</summary>
     public Queue ProcessImageFailures { get; }
@@ -244,6 +258,7 @@ internal sealed class PipelineFunctions : Construct
         (ConnectSpec, Connect), (DisconnectSpec, Disconnect), (DefaultSpec, Default),
         (ProcessImageSpec, ProcessImage), (PushResultsSpec, PushResults), (NotifyResultsSpec, NotifyResults),
         (GetFeedLabelsSpec, GetFeedLabels), (ExportFeedSpec, ExportFeed), (DeleteImageSpec, DeleteImage), (IndexFeedSpec, IndexFeed),
+        (SubscribeToFeedSpec, SubscribeToFeed),
     ];
 
     /// <summary>Encrypted, TLS-only, and kept for SQS's maximum so a failure can be looked at days later.</summary>
@@ -258,7 +273,7 @@ internal sealed class PipelineFunctions : Construct
 
     private static string Switch(bool on) => on ? "true" : "false";
 
-    private static void Allow(LambdaFunction function, string[] actions, string resource) =>
+    internal static void Allow(LambdaFunction function, string[] actions, string resource) =>
         function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Effect = Effect.ALLOW,

@@ -9,6 +9,7 @@ public sealed class InMemoryImageStore : IImageStore
 {
     private readonly ConcurrentDictionary<string, ImageRecord> records = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> claims = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> sent = new(StringComparer.Ordinal);
     private readonly object writeLock = new();
 
     /// <summary>Every successful write, in order: what a DynamoDB stream would carry.</summary>
@@ -52,8 +53,30 @@ public sealed class InMemoryImageStore : IImageStore
             .Take(limit)
             .ToArray());
 
-    public Task<bool> TryClaimNotificationAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Task.FromResult(records.ContainsKey(imageId) && claims.TryAdd(imageId, at));
+    /// <summary>How long an unsent claim holds, as the DynamoDB store's default.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(60);
+
+    public Task<bool> TryClaimNotificationAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (writeLock)
+        {
+            if (!records.ContainsKey(imageId) || sent.ContainsKey(imageId)
+                || (claims.TryGetValue(imageId, out var claimed) && claimed > at - ClaimLease))
+            {
+                return Task.FromResult(false);
+            }
+            claims[imageId] = at;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task MarkNotificationSentAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        sent[imageId] = at;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsNotificationSentAsync(string imageId, CancellationToken cancellationToken) => Task.FromResult(sent.ContainsKey(imageId));
 
     public Task ReleaseNotificationAsync(string imageId, CancellationToken cancellationToken)
     {

@@ -59,20 +59,27 @@ public sealed class ApiTests(ProductionTemplate stack)
     }
 
     [Fact]
-    public void HttpApi_Synthesized_HasExactlyTheThreeRoutesOfTheWebApi()
+    public void HttpApi_Synthesized_HasExactlyTheRoutesOfTheWebApi()
     {
         var (apiId, api) = stack.One("AWS::ApiGatewayV2::Api", "Http");
 
         Cfn.Render(api["ProtocolType"]).ShouldBe("HTTP");
         stack.Resources("AWS::ApiGatewayV2::Route").Where(r => Cfn.Render(r.Properties["ApiId"]) == Cfn.Ref(apiId))
             .Select(r => Cfn.Render(r.Properties["RouteKey"]))
-            .ShouldBe(["POST /uploads", "GET /feeds/{feedId}/images", "GET /images/{imageId}"], ignoreOrder: true);
+            .ShouldBe(
+                ["POST /uploads", "GET /feeds/{feedId}/images", "GET /images/{imageId}", "GET /feeds/{feedId}/labels", "GET /feeds/{feedId}/export",
+                 "DELETE /feeds/{feedId}/images/{imageId}", "POST /feeds/{feedId}/subscriptions"],
+                ignoreOrder: true);
     }
 
     [Theory]
     [InlineData("POST /uploads", "UploadUrl", "/*/POST/uploads")]
     [InlineData("GET /feeds/{feedId}/images", "ListFeedImages", "/*/GET/feeds/*/images")]
     [InlineData("GET /images/{imageId}", "GetImage", "/*/GET/images/*")]
+    [InlineData("GET /feeds/{feedId}/labels", "GetFeedLabels", "/*/GET/feeds/*/labels")]
+    [InlineData("GET /feeds/{feedId}/export", "ExportFeed", "/*/GET/feeds/*/export")]
+    [InlineData("DELETE /feeds/{feedId}/images/{imageId}", "DeleteImage", "/*/DELETE/feeds/*/images/*")]
+    [InlineData("POST /feeds/{feedId}/subscriptions", "SubscribeToFeed", "/*/POST/feeds/*/subscriptions")]
     public void HttpRoute_Synthesized_ProxiesToItsFunctionWhichOnlyThatRouteMayInvoke(string routeKey, string function, string sourcePath)
     {
         var (apiId, _) = stack.One("AWS::ApiGatewayV2::Api", "Http");
@@ -92,7 +99,7 @@ public sealed class ApiTests(ProductionTemplate stack)
         var cors = stack.One("AWS::ApiGatewayV2::Api", "Http").Properties["CorsConfiguration"]!;
 
         Cfn.RenderList(cors["AllowOrigins"]).ShouldBe(["https://" + Cfn.GetAtt(distributionId, "DomainName")]);
-        Cfn.RenderList(cors["AllowMethods"]).ShouldBe(["GET", "POST"], ignoreOrder: true);
+        Cfn.RenderList(cors["AllowMethods"]).ShouldBe(["GET", "POST", "DELETE"], ignoreOrder: true);
         Cfn.RenderList(cors["AllowHeaders"]).ShouldBe(["content-type"]);
     }
 

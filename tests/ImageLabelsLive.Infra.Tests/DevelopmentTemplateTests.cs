@@ -36,7 +36,7 @@ public sealed class DevelopmentTemplateTests(DevelopmentTemplate stack)
     [Fact]
     public void UploadExpirationDaysContext_Three_ExpiresUploadsAfterThreeDays()
     {
-        var rule = stack.One("AWS::S3::Bucket", "Uploads").Properties["LifecycleConfiguration"]!["Rules"]!.AsArray().ShouldHaveSingleItem()!;
+        var rule = stack.One("AWS::S3::Bucket", "Uploads").Properties["LifecycleConfiguration"]!["Rules"]!.AsArray().Single(r => Cfn.Render(r!["Prefix"]) == "uploads/")!;
 
         ((int?)rule["ExpirationInDays"]).ShouldBe(3);
     }

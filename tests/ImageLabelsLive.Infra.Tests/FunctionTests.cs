@@ -15,13 +15,15 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "ProcessImage", 1024, 60 },
         { "PushResults", 1024, 60 },
         { "NotifyResults", 512, 30 },
+        { "SweepStaleImages", 1024, 300 },
+        { "SubscribeToFeed", 512, 10 },
     };
 
     /// <summary>Exactly the variables each function reads (the stack adds the URL-shaped ones after the APIs exist).</summary>
     public static TheoryData<string, string[]> Environments => new()
     {
-        { "UploadUrl", ["IMAGES_TABLE", "UPLOAD_BUCKET", "UPLOAD_URL_TTL_SECONDS"] },
-        { "ListFeedImages", ["IMAGES_TABLE", "UPLOAD_BUCKET"] },
+        { "UploadUrl", ["IMAGES_TABLE", "UPLOAD_BUCKET", "UPLOAD_URL_TTL_SECONDS", "FEED_INDEX_TABLE"] },
+        { "ListFeedImages", ["IMAGES_TABLE", "FEED_INDEX_TABLE", "UPLOAD_BUCKET"] },
         { "GetImage", ["IMAGES_TABLE", "UPLOAD_BUCKET"] },
         { "Connect", ["CONNECTIONS_TABLE"] },
         { "Disconnect", ["CONNECTIONS_TABLE"] },
@@ -36,6 +38,8 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "PushResults", ["CONNECTIONS_TABLE", "UPLOAD_BUCKET", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY", "PUSH_SHARD_TOPIC_ARN", "PUSH_SHARD_SIZE"] },
         { "PushShard", ["CONNECTIONS_TABLE", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY"] },
         { "NotifyResults", ["IMAGES_TABLE", "TOPIC_ARN", "SITE_URL"] },
+        { "SweepStaleImages", ["IMAGES_TABLE", "UPLOAD_BUCKET", "UPLOAD_URL_TTL_SECONDS", "PROCESSOR_TIMEOUT_SECONDS", "SWEEP_GRACE_SECONDS", "MIN_CONFIDENCE", "MAX_LABELS"] },
+        { "SubscribeToFeed", ["SUBSCRIPTION_REQUESTS_TABLE", "TOPIC_ARN"] },
     };
 
     [Theory]
@@ -51,11 +55,11 @@ public sealed class FunctionTests(ProductionTemplate stack)
     }
 
     [Fact]
-    public void Functions_Synthesized_AreTenDotnetFunctionsFromOneAsset()
+    public void Functions_Synthesized_AreEveryPipelineFunctionFromOneAsset()
     {
         var dotnet = stack.Resources("AWS::Lambda::Function").Where(f => Cfn.Render(f.Properties["Runtime"]).StartsWith("dotnet", StringComparison.Ordinal)).ToList();
 
-        dotnet.Count.ShouldBe(10);
+        dotnet.Count.ShouldBe(ImageLabelsLive.Infra.PipelineFunctions.All.Count + 1); // + PushShard, created by its own construct
         dotnet.Select(f => Cfn.Render(f.Properties["Code"]!["S3Key"])).Distinct().ShouldHaveSingleItem();
     }
 
@@ -99,6 +103,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         Variable("PushResults", "CONNECTIONS_TABLE").ShouldBe(Cfn.Ref(connectionsId));
         Variable("PushResults", "PUSH_CONCURRENCY").ShouldBe("32");
         Variable("NotifyResults", "TOPIC_ARN").ShouldBe(Cfn.Ref(topicId));
+        Variable("SubscribeToFeed", "TOPIC_ARN").ShouldBe(Cfn.Ref(topicId));
         Variable("NotifyResults", "IMAGES_TABLE").ShouldBe(Cfn.Ref(imagesId));
     }
 

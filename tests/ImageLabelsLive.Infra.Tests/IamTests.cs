@@ -21,8 +21,19 @@ public sealed class IamTests(ProductionTemplate stack)
     /// <summary>The actions each function's role allows (stream reading and dead-letter sends are CDK's grants).</summary>
     public static TheoryData<string, string[]> RoleActions => new()
     {
-        { "UploadUrl", ["dynamodb:PutItem", "s3:PutObject"] },
-        { "ListFeedImages", ["dynamodb:Query", "s3:GetObject"] },
+        { "UploadUrl", ["dynamodb:PutItem", "s3:PutObject", "dynamodb:Query", "dynamodb:BatchGetItem", "s3:GetObject"] },
+        { "ListFeedImages", ["dynamodb:Query", "dynamodb:BatchGetItem", "s3:GetObject"] },
+        { "GetFeedLabels", ["dynamodb:Query"] },
+        { "ExportFeed", ["dynamodb:Query", "s3:PutObject", "s3:GetObject"] },
+        { "DeleteImage", ["dynamodb:GetItem", "dynamodb:UpdateItem", "s3:DeleteObject"] },
+        {
+            "IndexFeed",
+            [
+                "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage",
+            ]
+        },
         { "GetImage", ["dynamodb:GetItem", "s3:GetObject"] },
         { "Connect", ["dynamodb:PutItem"] },
         { "Disconnect", ["dynamodb:DeleteItem"] },
@@ -47,11 +58,13 @@ public sealed class IamTests(ProductionTemplate stack)
         {
             "NotifyResults",
             [
-                "dynamodb:UpdateItem", "sns:Publish", "kms:Decrypt", "kms:GenerateDataKey*",
+                "dynamodb:UpdateItem", "dynamodb:GetItem", "sns:Publish", "kms:Decrypt", "kms:GenerateDataKey*",
                 "dynamodb:ListStreams", "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                 "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage",
             ]
         },
+        { "SweepStaleImages", ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "rekognition:DetectLabels", "rekognition:DetectFaces", "rekognition:DetectText", "rekognition:DetectModerationLabels"] },
+        { "SubscribeToFeed", ["dynamodb:UpdateItem", "sns:Subscribe"] },
     };
 
     [Fact]
@@ -120,16 +133,39 @@ public sealed class IamTests(ProductionTemplate stack)
         var (bucketId, _) = stack.One("AWS::S3::Bucket", "Uploads");
 
         ResourcesOf("UploadUrl", "s3:PutObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/uploads/*"]);
-        foreach (var reader in new[] { "ProcessImage", "ListFeedImages", "GetImage", "PushResults" })
+        foreach (var reader in new[] { "ProcessImage", "ListFeedImages", "GetImage", "PushResults", "UploadUrl" })
         {
             ResourcesOf(reader, "s3:GetObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/uploads/*"], reader);
         }
-        ResourcesOf("ListFeedImages", "dynamodb:Query").ShouldBe([Cfn.GetAtt(imagesId, "Arn") + "/index/feedId-createdAt-index"]);
+        var (feedIndexId, _) = stack.One("AWS::DynamoDB::Table", "TablesFeedIndex");
+        ResourcesOf("ListFeedImages", "dynamodb:Query").ShouldBe([Cfn.GetAtt(imagesId, "Arn") + "/index/feedId-createdAt-index", Cfn.GetAtt(feedIndexId, "Arn")], ignoreOrder: true);
         ResourcesOf("PushResults", "dynamodb:Query").ShouldBe([Cfn.GetAtt(connectionsId, "Arn") + "/index/feedId-index"]);
         ResourcesOf("PushResults", "dynamodb:DeleteItem").ShouldBe([Cfn.GetAtt(connectionsId, "Arn")]);
         ResourcesOf("ProcessImage", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn")]);
         ResourcesOf("NotifyResults", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn")]);
+        ResourcesOf("SweepStaleImages", "dynamodb:Query").ShouldBe([Cfn.GetAtt(imagesId, "Arn") + "/index/unfinished-updatedAt-index"]);
+        ResourcesOf("SweepStaleImages", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn")]);
+        ResourcesOf("SweepStaleImages", "s3:GetObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/uploads/*"]);
         ResourcesOf("PushResults", "dynamodb:GetRecords").ShouldBe([Cfn.GetAtt(imagesId, "StreamArn")]);
+    }
+
+    [Fact]
+    public void FeedTools_Synthesized_DeleteExportAndIndexTouchOnlyTheirPrefixOrTable()
+    {
+        var (imagesId, _) = stack.One("AWS::DynamoDB::Table", "TablesImages");
+        var (feedIndexId, _) = stack.One("AWS::DynamoDB::Table", "TablesFeedIndex");
+        var (bucketId, _) = stack.One("AWS::S3::Bucket", "Uploads");
+
+        ResourcesOf("DeleteImage", "s3:DeleteObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/uploads/*"]);
+        ResourcesOf("DeleteImage", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn")]);
+        ResourcesOf("ExportFeed", "s3:PutObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/exports/*"]);
+        ResourcesOf("ExportFeed", "s3:GetObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/exports/*"]);
+        ResourcesOf("ExportFeed", "dynamodb:Query").ShouldBe([Cfn.GetAtt(imagesId, "Arn") + "/index/feedId-createdAt-index"]);
+        ResourcesOf("GetFeedLabels", "dynamodb:Query").ShouldBe([Cfn.GetAtt(feedIndexId, "Arn")]);
+        ResourcesOf("IndexFeed", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(feedIndexId, "Arn")]);
+        ResourcesOf("IndexFeed", "dynamodb:GetItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn"), Cfn.GetAtt(feedIndexId, "Arn")], ignoreOrder: true);
+        ResourcesOf("IndexFeed", "dynamodb:GetRecords").ShouldBe([Cfn.GetAtt(imagesId, "StreamArn")]);
+        AllowStatements().Where(s => s.Actions.Contains("s3:DeleteObject")).SelectMany(s => s.Roles).Distinct().ShouldBe([Role("DeleteImage")]);
     }
 
     [Fact]
@@ -140,6 +176,17 @@ public sealed class IamTests(ProductionTemplate stack)
 
         ResourcesOf("NotifyResults", "sns:Publish").ShouldBe([Cfn.Ref(topicId)]);
         ResourcesOf("NotifyResults", "kms:GenerateDataKey*").ShouldBe([Cfn.GetAtt(keyId, "Arn")]);
+    }
+
+    [Fact]
+    public void SubscribeToFeed_Synthesized_SubscribesOnlyToTheResultsTopicAndCountsOnlyInItsTable()
+    {
+        var (topicId, _) = stack.One("AWS::SNS::Topic", "Notifications");
+        var (requestsId, _) = stack.One("AWS::DynamoDB::Table", "TablesSubscriptionRequests");
+
+        ResourcesOf("SubscribeToFeed", "sns:Subscribe").ShouldBe([Cfn.Ref(topicId)]);
+        ResourcesOf("SubscribeToFeed", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(requestsId, "Arn")]);
+        AllowStatements().Where(s => s.Actions.Contains("sns:Subscribe")).SelectMany(s => s.Roles).Distinct().ShouldBe([Role("SubscribeToFeed")]);
     }
 
     private sealed record Statement(string Owner, IReadOnlyList<string> Roles, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources);

@@ -73,13 +73,17 @@ public sealed class StorageTests(ProductionTemplate stack)
         var rule = rules.ShouldHaveSingleItem()!;
         Cfn.RenderList(rule["AllowedMethods"]).ShouldBe(["PUT"]);
         Cfn.RenderList(rule["AllowedOrigins"]).ShouldBe(["https://" + Cfn.GetAtt(distributionId, "DomainName")]);
-        Cfn.RenderList(rule["AllowedHeaders"]).ShouldBe(["Content-Type"]);
+        Cfn.RenderList(rule["AllowedHeaders"]).ShouldBe(["Content-Type", "x-amz-checksum-sha256"]);
     }
 
     [Fact]
-    public void UploadBucket_Lifecycle_ExpiresUploadsAfterCdkJsonDays()
+    public void UploadBucket_Lifecycle_ExpiresUploadsAfterCdkJsonDaysAndExportsAfterADay()
     {
-        var rule = stack.One("AWS::S3::Bucket", "Uploads").Properties["LifecycleConfiguration"]!["Rules"]!.AsArray().ShouldHaveSingleItem()!;
+        var rules = stack.One("AWS::S3::Bucket", "Uploads").Properties["LifecycleConfiguration"]!["Rules"]!.AsArray();
+        rules.Count.ShouldBe(2);
+        var exports = rules.Single(r => Cfn.Render(r!["Prefix"]) == "exports/")!;
+        ((int?)exports["ExpirationInDays"]).ShouldBe(1);
+        var rule = rules.Single(r => Cfn.Render(r!["Prefix"]) == "uploads/")!;
 
         Cfn.Render(rule["Prefix"]).ShouldBe("uploads/");
         Cfn.Render(rule["Status"]).ShouldBe("Enabled");
@@ -125,10 +129,36 @@ public sealed class StorageTests(ProductionTemplate stack)
                     },
                     ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "ALL" },
                 },
+                new Dictionary<string, object>
+                {
+                    ["IndexName"] = "unfinished-updatedAt-index",
+                    ["KeySchema"] = new object[]
+                    {
+                        new Dictionary<string, object> { ["AttributeName"] = "unfinishedStatus", ["KeyType"] = "HASH" },
+                        new Dictionary<string, object> { ["AttributeName"] = "updatedAt", ["KeyType"] = "RANGE" },
+                    },
+                    ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "ALL" },
+                },
             },
         });
         var images = stack.One("AWS::DynamoDB::Table", "TablesImages").Properties;
-        AttributeTypes(images).ShouldBe(new Dictionary<string, string> { ["imageId"] = "S", ["feedId"] = "S", ["createdAt"] = "S" });
+        AttributeTypes(images).ShouldBe(new Dictionary<string, string>
+        {
+            ["imageId"] = "S", ["feedId"] = "S", ["createdAt"] = "S", ["unfinishedStatus"] = "S", ["updatedAt"] = "S",
+        });
+    }
+
+    [Fact]
+    public void SubscriptionRequestsTable_Synthesized_HasTheLocalHostsKeyAndTtl()
+    {
+        var requests = stack.One("AWS::DynamoDB::Table", "TablesSubscriptionRequests").Properties;
+
+        requests["KeySchema"]!.AsArray().Select(k => Cfn.Render(k!["AttributeName"]) + ":" + Cfn.Render(k!["KeyType"])).ShouldBe(["counterId:HASH"]);
+        Cfn.Render(requests["BillingMode"]).ShouldBe("PAY_PER_REQUEST");
+        requests["GlobalSecondaryIndexes"].ShouldBeNull();
+        Cfn.Render(requests["TimeToLiveSpecification"]!["AttributeName"]).ShouldBe("expiresAt");
+        ((bool?)requests["TimeToLiveSpecification"]!["Enabled"]).ShouldBe(true);
+        AttributeTypes(requests).ShouldBe(new Dictionary<string, string> { ["counterId"] = "S" });
     }
 
     [Fact]

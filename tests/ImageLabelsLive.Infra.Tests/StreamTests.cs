@@ -70,7 +70,7 @@ public sealed class StreamTests(ProductionTemplate stack)
     public void DeadLetterQueues_Synthesized_AreEncryptedTlsOnlyAndKeptTwoWeeks()
     {
         var queues = stack.Resources("AWS::SQS::Queue");
-        queues.Count.ShouldBe(4);
+        queues.Count.ShouldBe(5);
 
         foreach (var (id, queue) in queues)
         {

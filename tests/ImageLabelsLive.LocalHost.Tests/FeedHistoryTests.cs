@@ -228,8 +228,13 @@ public sealed class FeedHistoryTests(LocalAppFixture stack) : IAsyncLifetime
         good.StatusCode.ShouldBe(HttpStatusCode.OK, await good.Content.ReadAsStringAsync());
 
         var imageId = ticket.GetProperty("imageId").GetString()!;
-        // The checksum lookup is indexed from the stream; once the image has its result, the index has long caught up.
-        await AppClient.EventuallyAsync(async () => (await client.GetImageAsync(imageId)).GetProperty("status").GetString() is "labeled" or "failed");
+        // The checksum lookup is indexed from the stream; IndexFeed writes the change log last, so once the image is in
+        // changedSince the checksum is indexed too (without waiting for the detector).
+        await AppClient.EventuallyAsync(async () =>
+        {
+            var (_, changes) = await GetAsync($"feeds/{feed}/images?changedSince=2000-01-01T00:00:00.000Z");
+            return changes.GetProperty("images").EnumerateArray().Any(image => image.GetProperty("imageId").GetString() == imageId);
+        });
         using var again = await stack.Http.PostAsJsonAsync(stack.Api("uploads"), request);
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         var duplicate = await again.Content.ReadFromJsonAsync<JsonElement>();

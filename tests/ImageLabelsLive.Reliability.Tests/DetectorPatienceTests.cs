@@ -8,6 +8,7 @@ using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Ports;
 using ImageLabelsLive.Core.Processing;
 using ImageLabelsLive.Testing.Fakes;
+using NSubstitute;
 
 namespace ImageLabelsLive.Reliability.Tests;
 
@@ -23,7 +24,7 @@ public sealed class DetectorPatienceTests
     [Fact]
     public async Task DetectAsync_ThrottledThenRefusedThenAnswered_RetriesAndReturnsTheLabels()
     {
-        var rekognition = new ScriptedRekognition(
+        var rekognition = ScriptedRekognition(
             new ThrottlingException("Too many requests are queued; retry later."),
             new HttpRequestException("Connection refused"),
             new InternalServerErrorException("Internal error", ErrorType.Receiver, "InternalServerError", "r1", HttpStatusCode.InternalServerError));
@@ -32,13 +33,13 @@ public sealed class DetectorPatienceTests
         var labels = await detector.DetectAsync(Bucket, Key, default);
 
         labels.ShouldHaveSingleItem().Name.ShouldBe("Cat");
-        rekognition.Calls.ShouldBe(4);
+        Calls(rekognition).ShouldBe(4);
     }
 
     [Fact]
     public async Task DetectAsync_RefusedLongerThanPatience_ThrowsLabelingUnavailableAfterAboutThePatience()
     {
-        var rekognition = new ScriptedRekognition(Enumerable.Repeat<Exception>(new HttpRequestException("Connection refused"), 1000).ToArray());
+        var rekognition = ScriptedRekognition(Enumerable.Repeat<Exception>(new HttpRequestException("Connection refused"), 1000).ToArray());
         var detector = new RekognitionLabelDetector(rekognition, 10, 30, TimeSpan.FromSeconds(1.5));
         var clock = Stopwatch.StartNew();
 
@@ -46,32 +47,32 @@ public sealed class DetectorPatienceTests
 
         clock.Elapsed.ShouldBeInRange(TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(6));
         thrown.InnerException.ShouldBeOfType<HttpRequestException>();
-        rekognition.Calls.ShouldBeGreaterThan(2);
+        Calls(rekognition).ShouldBeGreaterThan(2);
     }
 
     [Fact]
     public async Task DetectAsync_AccessDenied_IsNotRetriedAndPropagatesForThePlatform()
     {
         var denied = new AccessDeniedException("not allowed", ErrorType.Sender, "AccessDeniedException", "r2", HttpStatusCode.Forbidden);
-        var rekognition = new ScriptedRekognition(denied);
+        var rekognition = ScriptedRekognition(denied);
         var detector = new RekognitionLabelDetector(rekognition, 10, 30, TimeSpan.FromSeconds(10));
 
         var thrown = await Should.ThrowAsync<AccessDeniedException>(() => detector.DetectAsync(Bucket, Key, default));
 
         thrown.ShouldBeSameAs(denied);
-        rekognition.Calls.ShouldBe(1);
+        Calls(rekognition).ShouldBe(1);
     }
 
     [Fact]
     public async Task DetectAsync_InvalidImage_IsRejectedAtOnceWithoutRetry()
     {
-        var rekognition = new ScriptedRekognition(new InvalidImageFormatException("bad", ErrorType.Sender, "InvalidImageFormatException", "r3", HttpStatusCode.BadRequest));
+        var rekognition = ScriptedRekognition(new InvalidImageFormatException("bad", ErrorType.Sender, "InvalidImageFormatException", "r3", HttpStatusCode.BadRequest));
         var detector = new RekognitionLabelDetector(rekognition, 10, 30, TimeSpan.FromSeconds(10));
 
         var rejected = await Should.ThrowAsync<ImageRejectedException>(() => detector.DetectAsync(Bucket, Key, default));
 
         rejected.Error.Code.ShouldBe("InvalidImageFormat");
-        rekognition.Calls.ShouldBe(1);
+        Calls(rekognition).ShouldBe(1);
     }
 
     [Fact]
@@ -94,30 +95,21 @@ public sealed class DetectorPatienceTests
         failed.Error.Message.ShouldBe("\"cat.png\" could not be labeled because the labeling service is busy or unavailable; upload it again in a few minutes.");
     }
 
-    /// <summary>Throws the scripted errors in order, then answers with a cat.</summary>
-    private sealed class ScriptedRekognition(params Exception[] failures) : IAmazonRekognition
+    /// <summary>
+    /// A Rekognition client (an NSubstitute stand-in for the SDK interface, which has every operation) that throws
+    /// the scripted errors in order, then answers with a cat.
+    /// </summary>
+    private static IAmazonRekognition ScriptedRekognition(params Exception[] failures)
     {
-        public int Calls { get; private set; }
-
-        public Task<DetectLabelsResponse> DetectLabelsAsync(DetectLabelsRequest request, CancellationToken cancellationToken = default)
-        {
-            var call = Calls++;
-            return call < failures.Length
-                ? Task.FromException<DetectLabelsResponse>(failures[call])
-                : Task.FromResult(new DetectLabelsResponse { Labels = [new Amazon.Rekognition.Model.Label { Name = "Cat", Confidence = 90 }] });
-        }
-
-        public Task<DetectFacesResponse> DetectFacesAsync(DetectFacesRequest request, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("Only DetectLabels is scripted.");
-
-        public Task<DetectTextResponse> DetectTextAsync(DetectTextRequest request, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("Only DetectLabels is scripted.");
-
-        public Task<DetectModerationLabelsResponse> DetectModerationLabelsAsync(DetectModerationLabelsRequest request, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("Only DetectLabels is scripted.");
-
-        public void Dispose()
-        {
-        }
+        var rekognition = Substitute.For<IAmazonRekognition>();
+        var call = 0;
+        rekognition.DetectLabelsAsync(Arg.Any<DetectLabelsRequest>(), Arg.Any<CancellationToken>())
+            .Returns(_ => call < failures.Length
+                ? Task.FromException<DetectLabelsResponse>(failures[call++])
+                : Task.FromResult(new DetectLabelsResponse { Labels = [new Amazon.Rekognition.Model.Label { Name = "Cat", Confidence = 90 }] }));
+        return rekognition;
     }
+
+    private static int Calls(IAmazonRekognition rekognition) =>
+        rekognition.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(IAmazonRekognition.DetectLabelsAsync));
 }

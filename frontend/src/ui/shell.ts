@@ -281,6 +281,11 @@ export class Shell {
     this.feedLabel.title = feedId;
   }
 
+  /** A feature's control in the header, just before "Share feed". */
+  addHeaderAction(element: HTMLElement): void {
+    this.mailboxSlot.after(element);
+  }
+
   setMailbox(url: string | undefined): void {
     this.mailboxSlot.replaceChildren();
     if (!url) return;

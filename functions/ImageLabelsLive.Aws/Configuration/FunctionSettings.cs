@@ -18,6 +18,7 @@ public sealed record FunctionSettings
     public string? FeedIndexTable { get; init; }
     public string? UploadBucket { get; init; }
     public string? TopicArn { get; init; }
+    public string? SubscriptionRequestsTable { get; init; }
     public Uri? ConnectionsEndpoint { get; init; }
     public Uri? SiteUrl { get; init; }
     public float MinConfidence { get; init; } = 70;
@@ -38,6 +39,13 @@ public sealed record FunctionSettings
 
     /// <summary>Which analyses ProcessImage asks for: ANALYZE_LABELS, _FACES, _TEXT, _MODERATION, _IMAGE_PROPERTIES (true|false, each on by default).</summary>
     public AnalysisSwitches Analyses { get; init; } = AnalysisSwitches.All;
+    /// <summary>How long an unsent email claim holds before a retry may take it over (NotifyResults' timeout is 30 s).</summary>
+    public TimeSpan NotificationClaimLease { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The sweeper: ProcessImage's timeout, and the grace added to it and to the upload URL's lifetime.</summary>
+    public TimeSpan ProcessorTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan SweepGrace { get; init; } = TimeSpan.FromMinutes(5);
 
     public Uri? S3Endpoint { get; init; }
     public Uri? DynamoDbEndpoint { get; init; }
@@ -57,6 +65,7 @@ public sealed record FunctionSettings
             FeedIndexTable = Optional(get, "FEED_INDEX_TABLE"),
             UploadBucket = Optional(get, "UPLOAD_BUCKET"),
             TopicArn = Optional(get, "TOPIC_ARN"),
+            SubscriptionRequestsTable = Optional(get, "SUBSCRIPTION_REQUESTS_TABLE"),
             ConnectionsEndpoint = OptionalUri(get, "CONNECTIONS_ENDPOINT"),
             SiteUrl = OptionalUri(get, "SITE_URL"),
             MinConfidence = Number(get, "MIN_CONFIDENCE", 70f, 0f, 100f),
@@ -72,6 +81,9 @@ public sealed record FunctionSettings
                 Switch(get, "ANALYZE_TEXT"),
                 Switch(get, "ANALYZE_MODERATION"),
                 Switch(get, "ANALYZE_IMAGE_PROPERTIES")),
+            NotificationClaimLease = TimeSpan.FromSeconds(Number(get, "NOTIFY_CLAIM_LEASE_SECONDS", 60, 1, 3600)),
+            ProcessorTimeout = TimeSpan.FromSeconds(Number(get, "PROCESSOR_TIMEOUT_SECONDS", 60, 1, 900)),
+            SweepGrace = TimeSpan.FromSeconds(Number(get, "SWEEP_GRACE_SECONDS", 300, 0, 86_400)),
             S3Endpoint = OptionalUri(get, "AWS_ENDPOINT_URL_S3"),
             DynamoDbEndpoint = OptionalUri(get, "AWS_ENDPOINT_URL_DYNAMODB"),
             RekognitionEndpoint = OptionalUri(get, "AWS_ENDPOINT_URL_REKOGNITION"),

@@ -7,8 +7,13 @@ using ImageLabelsLive.Core.Web;
 namespace ImageLabelsLive.Aws.DynamoDb;
 
 /// <summary>The Images table. Status writes are conditional, so the stored status only ever moves forward.</summary>
-public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableName) : IImageStore
+public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableName, TimeSpan? notificationClaimLease = null) : IImageStore
 {
+    /// <summary>Longer than NotifyResults' timeout, so a live claim is never taken over; a dead one is after this.</summary>
+    public static readonly TimeSpan DefaultNotificationClaimLease = TimeSpan.FromSeconds(60);
+
+    private readonly TimeSpan claimLease = notificationClaimLease ?? DefaultNotificationClaimLease;
+
     public async Task CreateAsync(ImageRecord record, CancellationToken cancellationToken)
     {
         await dynamoDb.PutItemAsync(new PutItemRequest
@@ -45,43 +50,49 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
             [":labels"] = ImageItems.Labels(record.Labels),
             [":updatedAt"] = ImageItems.S(UtcTimestampConverter.ToText(record.UpdatedAt)),
         };
-        var update = "SET #status = :status, labels = :labels, updatedAt = :updatedAt";
+        var set = new List<string> { "#status = :status", "labels = :labels", "updatedAt = :updatedAt" };
+        var remove = new List<string>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["#status"] = "status", ["#error"] = "error" };
         foreach (var (name, value) in FindingItems.Attributes(record))
         {
             // Placeholders for every finding: "text" is one of DynamoDB's reserved words.
-            update += $", #{name} = :{name}";
+            set.Add($"#{name} = :{name}");
             names["#" + name] = name;
             values[":" + name] = value;
         }
         if (record.Status == ImageStatus.Deleted)
         {
-            update += ", " + ImageItems.ExpiresAt + " = :expiresAt";
+            set.Add(ImageItems.ExpiresAt + " = :expiresAt");
             values[":expiresAt"] = ImageItems.N((record.UpdatedAt + ImageRecord.TombstoneLifetime).ToUnixTimeSeconds());
         }
-        var removes = new List<string>();
         if (record.Status == ImageStatus.Deleted)
         {
             // A tombstone keeps nothing that was found in the image.
             foreach (var name in FindingItems.Names)
             {
-                removes.Add("#" + name);
+                remove.Add("#" + name);
                 names["#" + name] = name;
             }
         }
         if (record.Error is null)
         {
-            removes.Add("#error");
+            remove.Add("#error");
         }
         else
         {
-            update += ", #error = :error";
+            set.Add("#error = :error");
             values[":error"] = ImageItems.Error(record.Error);
         }
-        if (removes.Count > 0)
+        // Kept only while the record is unfinished: it is the sweeper's sparse index key.
+        if (record.Status.IsFinal())
         {
-            update += " REMOVE " + string.Join(", ", removes);
+            remove.Add(ImageItems.UnfinishedStatus);
         }
+        else
+        {
+            set.Add(ImageItems.UnfinishedStatus + " = :status");
+        }
+        var update = "SET " + string.Join(", ", set) + (remove.Count > 0 ? " REMOVE " + string.Join(", ", remove) : "");
         try
         {
             await dynamoDb.UpdateItemAsync(new UpdateItemRequest
@@ -124,9 +135,14 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
                 TableName = tableName,
                 Key = Key(imageId),
                 UpdateExpression = "SET #notifiedAt = :at",
-                ConditionExpression = "attribute_exists(imageId) AND attribute_not_exists(#notifiedAt)",
-                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#notifiedAt"] = ImageItems.NotifiedAt },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":at"] = ImageItems.S(UtcTimestampConverter.ToText(at)) },
+                // Not sent, and not claimed within the lease: a claim whose sender died is taken over after it.
+                ConditionExpression = "attribute_exists(imageId) AND attribute_not_exists(#sentAt) AND (attribute_not_exists(#notifiedAt) OR #notifiedAt < :leaseStart)",
+                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#notifiedAt"] = ImageItems.NotifiedAt, ["#sentAt"] = ImageItems.NotificationSentAt },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+                {
+                    [":at"] = ImageItems.S(UtcTimestampConverter.ToText(at)),
+                    [":leaseStart"] = ImageItems.S(UtcTimestampConverter.ToText(at - claimLease)),
+                },
             }, cancellationToken).ConfigureAwait(false);
             return true;
         }
@@ -154,6 +170,39 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
         {
             // No image, so no claim to give back.
         }
+    }
+
+    public async Task MarkNotificationSentAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(imageId),
+                UpdateExpression = "SET #sentAt = :at",
+                ConditionExpression = "attribute_exists(imageId)",
+                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#sentAt"] = ImageItems.NotificationSentAt },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":at"] = ImageItems.S(UtcTimestampConverter.ToText(at)) },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // The image is gone; nothing to mark.
+        }
+    }
+
+    public async Task<bool> IsNotificationSentAsync(string imageId, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = Key(imageId),
+            ConsistentRead = true,
+            ProjectionExpression = "#sentAt",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#sentAt"] = ImageItems.NotificationSentAt },
+        }, cancellationToken).ConfigureAwait(false);
+        return response.Item is { } item && item.ContainsKey(ImageItems.NotificationSentAt);
     }
 
     private static Dictionary<string, AttributeValue> Key(string imageId) =>

@@ -30,7 +30,13 @@ public sealed class NotifyResultHandler(IImageStore images, INotificationPublish
         }
         if (!await images.TryClaimNotificationAsync(newImage.ImageId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
-            return NotifyOutcome.AlreadySent;
+            if (await images.IsNotificationSentAsync(newImage.ImageId, cancellationToken).ConfigureAwait(false))
+            {
+                return NotifyOutcome.AlreadySent;
+            }
+            // Claimed but not sent: another delivery is sending, or one died mid-send and its lease has not run out.
+            // Failing makes the stream retry; once the lease expires the retry claims and sends.
+            throw new NotificationInProgressException(newImage.ImageId);
         }
         try
         {
@@ -41,6 +47,11 @@ public sealed class NotifyResultHandler(IImageStore images, INotificationPublish
             await images.ReleaseNotificationAsync(newImage.ImageId, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+        await images.MarkNotificationSentAsync(newImage.ImageId, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         return NotifyOutcome.Sent;
     }
 }
+
+/// <summary>The result email is claimed by a delivery that has not finished (or died); retry after the claim's lease.</summary>
+public sealed class NotificationInProgressException(string imageId)
+    : Exception($"The result email of {imageId} is claimed but not sent yet; retrying once the claim's lease runs out.");

@@ -4,17 +4,29 @@ using ImageLabelsLive.Core.Images;
 
 namespace ImageLabelsLive.Core.Notifications;
 
-/// <summary>The email for a finished image: it names the file, lists the labels (or why it failed) and links to the feed.</summary>
+/// <summary>
+/// The email for a finished image: a subject that can be scanned in an inbox ("3 labels in dog.jpg: Dog, Person, Bicycle"),
+/// a body that names the file, then one block per <see cref="IResultEmailSection"/> (labels, or why it failed; further
+/// analyses add their own section), then a link that opens the image's card in its feed. SNS adds its unsubscribe link
+/// below the body.
+/// </summary>
 public static class ResultEmail
 {
     /// <summary>SNS subjects are at most 100 printable ASCII characters on one line.</summary>
     public const int MaxSubjectLength = 100;
 
+    /// <summary>The body's blocks, in order. A new analysis adds its section here.</summary>
+    public static IReadOnlyList<IResultEmailSection> Sections { get; } = [new FailureSection(), new LabelsSection()];
+
     public static Ports.Notification Compose(ImageRecord image, Uri siteUrl)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(siteUrl);
-        return new Ports.Notification(Subject(image), Body(image, siteUrl), image.FeedId);
+        return new Ports.Notification(Subject(image), Body(image, siteUrl), image.FeedId)
+        {
+            Status = image.Status.ToWire(),
+            Labels = ResultAttributes.LabelNames(image),
+        };
     }
 
     public static string Subject(ImageRecord image)
@@ -24,9 +36,9 @@ public static class ResultEmail
         var subject = image.Status switch
         {
             ImageStatus.Labeled when image.Labels.Count > 0 =>
-                $"{name}: {string.Join(", ", image.Labels.Take(3).Select(label => label.Name))}",
-            ImageStatus.Labeled => $"{name}: no labels found",
-            _ => $"{name} could not be labeled",
+                $"{Count(image.Labels.Count, "label")} in {name}: {string.Join(", ", image.Labels.Select(label => ToAscii(label.Name)))}",
+            ImageStatus.Labeled => $"No labels in {name}",
+            _ => $"Could not label {name}",
         };
         return subject.Length <= MaxSubjectLength ? subject : string.Concat(subject.AsSpan(0, MaxSubjectLength - 3), "...");
     }
@@ -34,48 +46,43 @@ public static class ResultEmail
     public static string Body(ImageRecord image, Uri siteUrl)
     {
         ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(siteUrl);
         var body = new StringBuilder();
         FindingsEmailSections.AppendWarning(body, image);
-        if (image.Status == ImageStatus.Failed)
+        body.AppendLine(CultureInfo.InvariantCulture, $"File: {image.FileName}");
+        foreach (var section in Sections)
         {
-            body.AppendLine(CultureInfo.InvariantCulture, $"\"{image.FileName}\" could not be labeled.");
-            body.AppendLine();
-            body.AppendLine(image.Error?.Message ?? "The image could not be read.");
-        }
-        else if (image.Labels.Count == 0)
-        {
-            body.AppendLine(CultureInfo.InvariantCulture, $"No labels were found in \"{image.FileName}\".");
-        }
-        else
-        {
-            body.AppendLine(CultureInfo.InvariantCulture, $"Labels found in \"{image.FileName}\":");
-            body.AppendLine();
-            foreach (var label in image.Labels)
+            var block = new StringBuilder();
+            section.Write(image, block);
+            if (block.Length > 0)
             {
-                var instances = label.Instances.Count switch
-                {
-                    0 => "",
-                    1 => ", 1 box",
-                    var n => $", {n} boxes",
-                };
-                body.AppendLine(CultureInfo.InvariantCulture, $"  {label.Name} {label.Confidence:0.0}%{instances}");
-                if (label.Parents.Count > 0)
-                {
-                    body.AppendLine(CultureInfo.InvariantCulture, $"      ({string.Join(", ", label.Parents)})");
-                }
+                body.AppendLine();
+                body.Append(block);
             }
         }
         FindingsEmailSections.AppendFindings(body, image);
         body.AppendLine();
-        body.AppendLine(CultureInfo.InvariantCulture, $"See the feed: {FeedLink(siteUrl, image.FeedId)}");
+        body.AppendLine("Open it in its feed:");
+        body.AppendLine(ImageLink(siteUrl, image.FeedId, image.ImageId).ToString());
         return body.ToString();
     }
 
+    /// <summary>The page opened on the feed.</summary>
     public static Uri FeedLink(Uri siteUrl, string feedId)
     {
         ArgumentNullException.ThrowIfNull(siteUrl);
         return new UriBuilder(siteUrl) { Query = "feed=" + Uri.EscapeDataString(feedId) }.Uri;
     }
+
+    /// <summary>The page opened on the feed with the image's card in view: ?feed=…&amp;image=….</summary>
+    public static Uri ImageLink(Uri siteUrl, string feedId, string imageId)
+    {
+        ArgumentNullException.ThrowIfNull(siteUrl);
+        return new UriBuilder(siteUrl) { Query = "feed=" + Uri.EscapeDataString(feedId) + "&image=" + Uri.EscapeDataString(imageId) }.Uri;
+    }
+
+    public static string Count(int count, string noun) =>
+        count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
 
     // Subjects must be ASCII; other characters become '?' rather than disappear, so the name stays recognisable.
     private static string ToAscii(string text)

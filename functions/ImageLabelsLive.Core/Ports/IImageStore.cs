@@ -20,10 +20,17 @@ public interface IImageStore
     Task<IReadOnlyList<ImageRecord>> ListByFeedAsync(string feedId, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks the image's result as emailed; false if it was already marked. Streams deliver at least
-    /// once, so this claim is what keeps a result from being emailed twice.
+    /// Claims the sending of the image's result email; false if it was already sent, or a claim made less than
+    /// the store's lease ago is still held. Streams deliver at least once, so this claim is what keeps a result from
+    /// being emailed twice; the lease is what lets a delivery that died mid-send (a crash) be sent by the retry.
     /// </summary>
     Task<bool> TryClaimNotificationAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records that the claimed email went out, so no later claim succeeds.</summary>
+    Task MarkNotificationSentAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Whether the image's result email was sent (not merely claimed).</summary>
+    Task<bool> IsNotificationSentAsync(string imageId, CancellationToken cancellationToken);
 
     /// <summary>Gives the claim back after a failed send, so a retry can send.</summary>
     Task ReleaseNotificationAsync(string imageId, CancellationToken cancellationToken);

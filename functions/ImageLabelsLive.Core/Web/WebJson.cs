@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ImageLabelsLive.Core.Images;
+using ImageLabelsLive.Core.Subscriptions;
 using ImageLabelsLive.Core.Uploads;
 
 namespace ImageLabelsLive.Core.Web;
@@ -51,6 +52,8 @@ public sealed record ClientMessage(string? Action);
 [JsonSerializable(typeof(CreateUploadResult))]
 [JsonSerializable(typeof(DuplicateUploadResult))]
 [JsonSerializable(typeof(ImageLabelsLive.Core.FeedLabels.FeedLabelsResponse))]
+[JsonSerializable(typeof(SubscribeToFeedCommand))]
+[JsonSerializable(typeof(SubscribeToFeedResult))]
 public sealed partial class WebJson : JsonSerializerContext;
 
 /// <summary>

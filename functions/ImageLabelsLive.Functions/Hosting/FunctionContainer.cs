@@ -21,7 +21,9 @@ using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Notifications;
 using ImageLabelsLive.Core.Processing;
 using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.Sweeping;
 using ImageLabelsLive.Core.PushShards;
+using ImageLabelsLive.Core.Subscriptions;
 using ImageLabelsLive.Core.Uploads;
 
 namespace ImageLabelsLive.Functions.Hosting;
@@ -44,7 +46,7 @@ public sealed class FunctionContainer(FunctionSettings settings)
 
     public TimeProvider Clock { get; } = TimeProvider.System;
 
-    public DynamoDbImageStore Images => new(dynamoDb.Value, FunctionSettings.Require(settings.ImagesTable, "IMAGES_TABLE"));
+    public DynamoDbImageStore Images => new(dynamoDb.Value, FunctionSettings.Require(settings.ImagesTable, "IMAGES_TABLE"), settings.NotificationClaimLease);
 
     public DynamoDbConnectionStore Connections => new(dynamoDb.Value, FunctionSettings.Require(settings.ConnectionsTable, "CONNECTIONS_TABLE"), Clock);
 
@@ -83,6 +85,13 @@ public sealed class FunctionContainer(FunctionSettings settings)
             settings.Analyses),
         Clock);
 
+    public SweepStaleImagesHandler SweepStaleImages() => new(
+        new DynamoDbStaleImages(dynamoDb.Value, FunctionSettings.Require(settings.ImagesTable, "IMAGES_TABLE")),
+        Images,
+        new ProcessUploadRedrive(ProcessUpload(), FunctionSettings.Require(settings.UploadBucket, "UPLOAD_BUCKET")),
+        new SweepSettings(settings.UploadUrlLifetime, settings.ProcessorTimeout, settings.SweepGrace),
+        Clock);
+
     public PushImageUpdateHandler PushImageUpdate() => new(
         Connections,
         new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
@@ -100,5 +109,10 @@ public sealed class FunctionContainer(FunctionSettings settings)
         Images,
         new SnsNotificationPublisher(AwsClientFactory.CreateSns(settings), FunctionSettings.Require(settings.TopicArn, "TOPIC_ARN")),
         FunctionSettings.Require(settings.SiteUrl, "SITE_URL"),
+        Clock);
+
+    public SubscribeToFeedHandler SubscribeToFeed() => new(
+        new DynamoDbSubscriptionRequestCounter(dynamoDb.Value, FunctionSettings.Require(settings.SubscriptionRequestsTable, "SUBSCRIPTION_REQUESTS_TABLE")),
+        new SnsFeedSubscriber(AwsClientFactory.CreateSns(settings), FunctionSettings.Require(settings.TopicArn, "TOPIC_ARN")),
         Clock);
 }

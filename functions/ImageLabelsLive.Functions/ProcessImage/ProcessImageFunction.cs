@@ -36,7 +36,7 @@ public sealed class ProcessImageFunction(ProcessUploadHandler handler)
             var key = WebUtility.UrlDecode(encodedKey);
             try
             {
-                var outcome = await handler.HandleAsync(new UploadedObject(bucket, key, record.S3.Object.Size ?? 0), cancellationToken).ConfigureAwait(false);
+                var outcome = await handler.HandleAsync(new UploadedObject(bucket, key, record.S3.Object.Size), cancellationToken).ConfigureAwait(false);
                 FunctionLog.Info(nameof(ProcessImageFunction), $"{key}: {outcome}");
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

@@ -1,5 +1,5 @@
-using ImageLabelsLive.Aws.Serialization;
 using Amazon.Lambda.SNSEvents;
+using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Functions.Hosting;
 

@@ -6,7 +6,7 @@ using ImageLabelsLive.Aws.AwsProtocol;
 namespace Amazon.SimpleNotificationService;
 
 /// <summary>
-/// Amazon SNS over the Query protocol (form-encoded POST /, Action=Publish&amp;Version=2010-03-31, XML answers),
+/// Amazon SNS over the Query protocol (form-encoded POST /, Action=Publish|Subscribe&amp;Version=2010-03-31, XML answers),
 /// signed with SigV4 as "sns". Endpoint: the config's ServiceURL, else AWS_ENDPOINT_URL_SNS, else
 /// https://sns.{region}.amazonaws.com. Errors arrive as <see cref="AmazonSimpleNotificationServiceException"/> subtypes.
 /// </summary>
@@ -70,6 +70,19 @@ public sealed class AmazonSimpleNotificationServiceClient : IAmazonSimpleNotific
     public Task<PublishResponse> PublishAsync(string topicArn, string message, string subject, CancellationToken cancellationToken = default) =>
         PublishAsync(new PublishRequest(topicArn, message, subject), cancellationToken);
 
+    public async Task<SubscribeResponse> SubscribeAsync(SubscribeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = SubscribeRequestMarshaller.Marshall(request);
+        var response = await transport.SendAsync(
+            new AwsRequest(HttpMethod.Post, "/", FormContentType, null, body),
+            cancellationToken).ConfigureAwait(false);
+        return SubscribeResponseUnmarshaller.Unmarshall(response);
+    }
+
+    public Task<SubscribeResponse> SubscribeAsync(string topicArn, string protocol, string endpoint, CancellationToken cancellationToken = default) =>
+        SubscribeAsync(new SubscribeRequest(topicArn, protocol, endpoint), cancellationToken);
+
     public void Dispose() => transport.Dispose();
 
     /// <summary>Query-protocol codes are the model's error "code" values, not the shape names.</summary>
@@ -79,6 +92,9 @@ public sealed class AmazonSimpleNotificationServiceClient : IAmazonSimpleNotific
         "InvalidParameter" => new InvalidParameterException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         "ParameterValueInvalid" => new InvalidParameterValueException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         "Throttled" => new ThrottledException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "SubscriptionLimitExceeded" => new SubscriptionLimitExceededException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "FilterPolicyLimitExceeded" => new FilterPolicyLimitExceededException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "InvalidSecurity" => new InvalidSecurityException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         "AuthorizationError" => new AuthorizationErrorException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         "InternalError" => new InternalErrorException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         _ => new AmazonSimpleNotificationServiceException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),

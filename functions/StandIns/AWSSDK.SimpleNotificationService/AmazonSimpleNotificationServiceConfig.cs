@@ -3,10 +3,36 @@ namespace Amazon.SimpleNotificationService;
 /// <summary>The settings of <see cref="AmazonSimpleNotificationServiceClient"/> this stand-in honours, named as on AWSSDK's ClientConfig.</summary>
 public class AmazonSimpleNotificationServiceConfig
 {
-    public RegionEndpoint? RegionEndpoint { get; set; }
+    private RegionEndpoint? regionEndpoint;
+    private string? serviceUrl;
+    private bool probeForRegion = true;
+
+    /// <summary>
+    /// The region; unset, AWS_REGION. As on AWSSDK's ClientConfig, RegionEndpoint and ServiceURL exclude each other:
+    /// assigning either clears the other, and assigning ServiceURL (even null) stops the AWS_REGION look-up.
+    /// </summary>
+    public RegionEndpoint? RegionEndpoint
+    {
+        get => regionEndpoint;
+        set
+        {
+            serviceUrl = null;
+            regionEndpoint = value;
+            probeForRegion = value is null;
+        }
+    }
 
     /// <summary>An endpoint to use instead of the regional one, e.g. the local host's SNS.</summary>
-    public string? ServiceURL { get; set; }
+    public string? ServiceURL
+    {
+        get => serviceUrl;
+        set
+        {
+            regionEndpoint = null;
+            probeForRegion = false;
+            serviceUrl = value;
+        }
+    }
 
     /// <summary>The region to sign for, when it differs from the one the endpoint is in.</summary>
     public string? AuthenticationRegion { get; set; }
@@ -15,6 +41,9 @@ public class AmazonSimpleNotificationServiceConfig
 
     public int? MaxConnectionsPerServer { get; set; }
 
+    /// <summary>Retries after a throttled, timed-out or 5xx attempt; 2 by default, as in the SDK's standard retry mode. 0 sends each request once.</summary>
+    public int MaxErrorRetry { get; set; } = 2;
+
     internal ImageLabelsLive.Aws.AwsProtocol.AwsClientSettings ToSettings() =>
-        new(RegionEndpoint, ServiceURL, AuthenticationRegion, Timeout, MaxConnectionsPerServer);
+        new(RegionEndpoint, ServiceURL, AuthenticationRegion, Timeout, MaxConnectionsPerServer, probeForRegion, MaxErrorRetry);
 }

@@ -18,7 +18,7 @@ internal sealed record AwsEndpoint(Uri BaseUri, string SigningRegion)
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(environment);
 
-        var region = settings.RegionEndpoint?.SystemName ?? NonEmpty(environment("AWS_REGION"));
+        var region = settings.RegionEndpoint?.SystemName ?? (settings.ProbeRegion ? NonEmpty(environment("AWS_REGION")) : null);
         var configured = NonEmpty(settings.ServiceUrl)
             ?? NonEmpty(environment("AWS_ENDPOINT_URL_" + EnvironmentName(service.ServiceId)))
             ?? NonEmpty(environment("AWS_ENDPOINT_URL"));
@@ -36,7 +36,7 @@ internal sealed record AwsEndpoint(Uri BaseUri, string SigningRegion)
         {
             if (region is null)
             {
-                throw new AmazonClientException($"No region for {service.ServiceId}: set AWS_REGION, the config's RegionEndpoint, or its ServiceURL.");
+                throw new AmazonClientException($"No RegionEndpoint or ServiceURL configured for {service.ServiceId}: set AWS_REGION, the config's RegionEndpoint, or its ServiceURL (assigning ServiceURL, even null, clears the region).");
             }
             baseUri = new Uri($"https://{service.EndpointPrefix}.{region}.{RegionEndpoint.GetBySystemName(region).PartitionDnsSuffix}");
         }

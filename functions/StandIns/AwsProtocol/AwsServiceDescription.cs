@@ -30,12 +30,16 @@ internal sealed record AwsServiceDescription(
     Func<AwsError, AmazonServiceException> CreateException);
 
 /// <summary>The client configuration the transport honours, copied from a service's config object.</summary>
+/// <param name="ProbeRegion">Whether an unset region falls back to AWS_REGION (false once ServiceURL was assigned).</param>
+/// <param name="MaxErrorRetry">Retries after a retryable failure.</param>
 internal sealed record AwsClientSettings(
     RegionEndpoint? RegionEndpoint,
     string? ServiceUrl,
     string? AuthenticationRegion,
     TimeSpan? Timeout,
-    int? MaxConnectionsPerServer);
+    int? MaxConnectionsPerServer,
+    bool ProbeRegion = true,
+    int MaxErrorRetry = 0);
 
 /// <summary>Seams for tests: an in-process handler, a fixed signing clock, a private environment.</summary>
 internal sealed record AwsTransportOverrides(

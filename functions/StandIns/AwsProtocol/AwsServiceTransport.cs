@@ -17,8 +17,8 @@ internal sealed record AwsResponse(HttpStatusCode StatusCode, byte[] Body, strin
 
 /// <summary>
 /// The signing HTTP transport the three stand-in clients share: one pooled HttpClient per client instance,
-/// each request signed by <see cref="AwsRequestSigner"/> and sent once; an error answer becomes the
-/// service's typed exception. Callers that want retries wrap the call (each attempt is signed afresh).
+/// each request signed by <see cref="AwsRequestSigner"/> and retried as the config's MaxErrorRetry says; an error
+/// answer becomes the service's typed exception.
 /// </summary>
 internal sealed class AwsServiceTransport : IDisposable
 {
@@ -30,6 +30,7 @@ internal sealed class AwsServiceTransport : IDisposable
     private readonly HttpClient http;
     private readonly string origin;
     private readonly string basePath;
+    private readonly int maxErrorRetry;
 
     public AwsServiceTransport(AwsServiceDescription service, AwsClientSettings settings, AWSCredentials? credentials, AwsTransportOverrides? overrides)
     {
@@ -45,11 +46,54 @@ internal sealed class AwsServiceTransport : IDisposable
             ? new HttpClient(handler, disposeHandler: false)
             : new HttpClient(CreateHandler(settings), disposeHandler: true);
         http.Timeout = settings.Timeout ?? TimeSpan.FromSeconds(100);
+        maxErrorRetry = Math.Max(0, settings.MaxErrorRetry);
     }
 
     public AwsEndpoint Endpoint { get; }
 
+    /// <summary>
+    /// Sends the request, and resends it up to MaxErrorRetry times (each attempt signed afresh) after a throttled,
+    /// timed-out, 5xx or unreachable attempt, waiting a jittered exponential backoff (at most 20 s) in between,
+    /// as the SDK's standard retry mode does.
+    /// </summary>
     public async Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (attempt < maxErrorRetry && IsRetryable(failure, cancellationToken))
+            {
+                var ceiling = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, attempt));
+                await Task.Delay(TimeSpan.FromSeconds(Random.Shared.NextDouble() * ceiling), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The standard retry mode's retryable failures: throttling and transient error codes, 5xx, and connection or timeout failures.</summary>
+    internal static bool IsRetryable(Exception failure, CancellationToken cancellationToken) => failure switch
+    {
+        AmazonServiceException service => service.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
+            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
+            || (service.ErrorCode is { } code && RetryableCodes.Contains(code)),
+        HttpRequestException => true,
+        TaskCanceledException => !cancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+
+    private static readonly HashSet<string> RetryableCodes = new(StringComparer.Ordinal)
+    {
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+        "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
+        "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
+        "EC2ThrottledException", "RequestTimeout", "RequestTimeoutException",
+    };
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(20);
+
+    private async Task<AwsResponse> SendOnceAsync(AwsRequest request, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(request.Method, new Uri(origin + basePath + request.Path, UriKind.Absolute));
         if (request.ContentType is not null)

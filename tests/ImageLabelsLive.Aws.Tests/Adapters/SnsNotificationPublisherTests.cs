@@ -16,12 +16,16 @@ public class SnsNotificationPublisherTests
     private readonly IAmazonSimpleNotificationService sns = Substitute.For<IAmazonSimpleNotificationService>();
 
     private static readonly Notification Email = new(
-        "cat.png: Cat, Pet",
-        "Labels found in \"cat.png\":\n\n  Cat 98.5%, 1 box\n\nSee the feed: https://ill.example/?feed=AAAAAAAAAAAAAAAAAAAAAA\n",
-        "AAAAAAAAAAAAAAAAAAAAAA");
+        "2 labels in cat.png: Cat, Pet",
+        "File: cat.png\n\n2 labels:\n  Cat 98.5%, 1 box\n  Pet 98.5%\n\nOpen it in its feed:\nhttps://ill.example/?feed=AAAAAAAAAAAAAAAAAAAAAA&image=i\n",
+        "AAAAAAAAAAAAAAAAAAAAAA")
+    {
+        Status = "labeled",
+        Labels = ["Cat", "Pet \"small\""],
+    };
 
     [Fact]
-    public async Task PublishAsync_Notification_SendsTopicSubjectMessageAndTheFeedIdAttribute()
+    public async Task PublishAsync_Notification_SendsTopicSubjectMessageAndTheFilterAttributes()
     {
         PublishRequest? sent = null;
         sns.PublishAsync(Arg.Do<PublishRequest>(request => sent = request), Arg.Any<CancellationToken>()).Returns(new PublishResponse { MessageId = "m-1" });
@@ -32,12 +36,29 @@ public class SnsNotificationPublisherTests
         sent.TopicArn.ShouldBe(TopicArn);
         sent.Subject.ShouldBe(Email.Subject);
         sent.Message.ShouldBe(Email.Body);
-        var attribute = sent.MessageAttributes.ShouldNotBeNull().ShouldHaveSingleItem();
-        attribute.Key.ShouldBe("feedId");
-        attribute.Value.DataType.ShouldBe("String");
-        attribute.Value.StringValue.ShouldBe(Email.FeedId);
+        var attributes = sent.MessageAttributes.ShouldNotBeNull();
+        attributes.Keys.ShouldBe(["feedId", "status", "labels"], ignoreOrder: true);
+        attributes["feedId"].DataType.ShouldBe("String");
+        attributes["feedId"].StringValue.ShouldBe(Email.FeedId);
+        attributes["status"].DataType.ShouldBe("String");
+        attributes["status"].StringValue.ShouldBe("labeled");
+        // SNS requires a String.Array's value to be a JSON array.
+        attributes["labels"].DataType.ShouldBe("String.Array");
+        System.Text.Json.JsonSerializer.Deserialize<string[]>(attributes["labels"].StringValue!).ShouldBe(["Cat", "Pet \"small\""]);
         sent.TargetArn.ShouldBeNull();
         sent.MessageStructure.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task PublishAsync_FailedImage_LabelsAttributeIsAnEmptyJsonArray()
+    {
+        PublishRequest? sent = null;
+        sns.PublishAsync(Arg.Do<PublishRequest>(request => sent = request), Arg.Any<CancellationToken>()).Returns(new PublishResponse { MessageId = "m-2" });
+
+        await new SnsNotificationPublisher(sns, TopicArn).PublishAsync(Email with { Status = "failed", Labels = [] }, default);
+
+        sent.ShouldNotBeNull().MessageAttributes!["labels"].StringValue.ShouldBe("[]");
+        sent.MessageAttributes!["status"].StringValue.ShouldBe("failed");
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public class SimpleNotificationServiceContractTests
             }
         }
         mapped.ShouldBe(
-            ["InvalidParameterException", "InvalidParameterValueException", "InternalErrorException", "NotFoundException", "AuthorizationErrorException", "ThrottledException"],
+            ["InvalidParameterException", "InvalidParameterValueException", "InternalErrorException", "NotFoundException", "AuthorizationErrorException", "InvalidSecurityException", "ThrottledException"],
             ignoreOrder: true);
     }
 }

@@ -64,7 +64,7 @@ public class ApiGatewayManagementApiClientTests
     }
 
     [Fact]
-    public async Task PostToConnectionAsync_LocalEndpointWithPath_KeepsPathAndSignsForAwsRegion()
+    public async Task PostToConnectionAsync_LocalEndpointWithPath_KeepsPathAndSignsForUsEast1()
     {
         var handler = RecordingHandler.Answering(HttpStatusCode.OK);
         using var client = TestClients.Management(handler, "http://127.0.0.1:8080/local/apigw", TestClients.Environment(("AWS_REGION", "us-west-2")));
@@ -72,14 +72,15 @@ public class ApiGatewayManagementApiClientTests
         await client.PostToConnectionAsync(new PostToConnectionRequest { ConnectionId = "a/b c", Data = new MemoryStream([1]) });
 
         handler.Single.Uri.AbsoluteUri.ShouldBe("http://127.0.0.1:8080/local/apigw/@connections/a%2Fb%20c");
-        handler.Single.Scope[1].ShouldBe("us-west-2");
+        // Assigning ServiceURL cleared the config's region (as on AWSSDK's ClientConfig), so AWS_REGION no longer applies.
+        handler.Single.Scope[1].ShouldBe("us-east-1");
     }
 
     [Theory]
     [InlineData(null, null, "eu-west-1")]
-    [InlineData("ap-south-1", null, "ap-south-1")]
+    [InlineData("ap-south-1", null, "eu-west-1")]
     [InlineData("ap-south-1", "ca-central-1", "ca-central-1")]
-    public async Task PostToConnectionAsync_SigningRegion_AuthenticationRegionThenEnvironmentThenHost(string? awsRegion, string? authenticationRegion, string expected)
+    public async Task PostToConnectionAsync_SigningRegion_AuthenticationRegionThenHostNeverEnvironment(string? awsRegion, string? authenticationRegion, string expected)
     {
         var handler = RecordingHandler.Answering(HttpStatusCode.OK);
         var environment = awsRegion is null ? TestClients.Environment() : TestClients.Environment(("AWS_REGION", awsRegion));

@@ -32,11 +32,11 @@ internal static class TestClients
         new(handler, new FixedClock(SignedAt), environment ?? Environment(("AWS_REGION", "eu-west-1")));
 
     public static AmazonRekognitionClient Rekognition(HttpMessageHandler handler, AmazonRekognitionConfig? config = null, Func<string, string?>? environment = null, AWSCredentials? credentials = null) =>
-        new(credentials ?? Credentials, config ?? new AmazonRekognitionConfig(), Overrides(handler, environment));
+        new(credentials ?? Credentials, config ?? new AmazonRekognitionConfig { MaxErrorRetry = 0 }, Overrides(handler, environment));
 
     public static AmazonSimpleNotificationServiceClient Sns(HttpMessageHandler handler, AmazonSimpleNotificationServiceConfig? config = null, Func<string, string?>? environment = null) =>
-        new(Credentials, config ?? new AmazonSimpleNotificationServiceConfig(), Overrides(handler, environment));
+        new(Credentials, config ?? new AmazonSimpleNotificationServiceConfig { MaxErrorRetry = 0 }, Overrides(handler, environment));
 
-    public static AmazonApiGatewayManagementApiClient Management(HttpMessageHandler handler, string serviceUrl = "https://abc123.execute-api.eu-west-1.amazonaws.com/prod", Func<string, string?>? environment = null, string? authenticationRegion = null) =>
-        new(Credentials, new AmazonApiGatewayManagementApiConfig { ServiceURL = serviceUrl, AuthenticationRegion = authenticationRegion }, Overrides(handler, environment ?? Environment()));
+    public static AmazonApiGatewayManagementApiClient Management(HttpMessageHandler handler, string serviceUrl = "https://abc123.execute-api.eu-west-1.amazonaws.com/prod", Func<string, string?>? environment = null, string? authenticationRegion = null, int maxErrorRetry = 0) =>
+        new(Credentials, new AmazonApiGatewayManagementApiConfig { ServiceURL = serviceUrl, AuthenticationRegion = authenticationRegion, MaxErrorRetry = maxErrorRetry }, Overrides(handler, environment ?? Environment()));
 }

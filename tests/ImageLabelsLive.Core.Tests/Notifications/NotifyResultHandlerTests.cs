@@ -28,8 +28,10 @@ public class NotifyResultHandlerTests
 
         var email = publisher.Published.ShouldHaveSingleItem();
         email.FeedId.ShouldBe(Samples.FeedId);
-        email.Subject.ShouldBe("cat.png: Cat");
+        email.Subject.ShouldBe("1 label in cat.png: Cat");
         email.Body.ShouldContain("Cat 91.5%");
+        email.Status.ShouldBe("labeled");
+        email.Labels.ShouldBe(["Cat"]);
     }
 
     [Fact]

@@ -66,8 +66,10 @@ public sealed class LocalDynamoDbProxyTests(DynaliteFixture dynalite, ITestOutpu
         var images = (await client.DescribeTableAsync(server.Options.ImagesTableName)).Table;
         images.TableStatus.Value.ShouldBe("ACTIVE");
         images.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value)).ShouldBe([("imageId", "HASH")]);
-        var byFeed = images.GlobalSecondaryIndexes.ShouldHaveSingleItem();
-        byFeed.IndexName.ShouldBe("feedId-createdAt-index");
+        images.GlobalSecondaryIndexes.Count.ShouldBe(2);
+        var byFeed = images.GlobalSecondaryIndexes.Single(i => i.IndexName == "feedId-createdAt-index");
+        var unfinished = images.GlobalSecondaryIndexes.Single(i => i.IndexName == "unfinished-updatedAt-index");
+        unfinished.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value)).ShouldBe([("unfinishedStatus", "HASH"), ("updatedAt", "RANGE")]);
         byFeed.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value)).ShouldBe([("feedId", "HASH"), ("createdAt", "RANGE")]);
         byFeed.Projection.ProjectionType.Value.ShouldBe("ALL");
         images.AttributeDefinitions.ShouldAllBe(a => a.AttributeType == ScalarAttributeType.S);

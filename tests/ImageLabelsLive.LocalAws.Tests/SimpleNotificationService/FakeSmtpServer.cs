@@ -35,6 +35,21 @@ internal sealed record ReceivedEmail(string MailFrom, IReadOnlyList<string> Reci
         }
     }
 
+    /// <summary>The published message: the body above SNS's unsubscribe footer, line ends as "\n", trailing space trimmed.</summary>
+    public string Message
+    {
+        get
+        {
+            var body = Body.ReplaceLineEndings("\n");
+            var footer = body.IndexOf("\n\n--\nIf you wish to stop receiving notifications", StringComparison.Ordinal);
+            return (footer < 0 ? body : body[..footer]).TrimEnd();
+        }
+    }
+
+    /// <summary>The unsubscribe link in SNS's footer, or null.</summary>
+    public string? UnsubscribeLink =>
+        Body.ReplaceLineEndings("\n").Split('\n').FirstOrDefault(line => line.Contains("Action=Unsubscribe", StringComparison.Ordinal))?.Trim();
+
     private static string DecodeQuotedPrintable(string text)
     {
         var joined = text.Replace("=\r\n", "", StringComparison.Ordinal);

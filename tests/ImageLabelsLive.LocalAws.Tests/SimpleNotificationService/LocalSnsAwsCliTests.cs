@@ -20,7 +20,7 @@ public sealed class LocalSnsAwsCliTests(LocalSnsServer server) : IClassFixture<L
         var messageId = JsonDocument.Parse(output).RootElement.GetProperty("MessageId").GetString();
         var email = await server.Smtp.NextAsync();
         email.Header("Subject").ShouldBe("From the CLI");
-        email.Body.TrimEnd().ShouldBe("hello from aws sns publish");
+        email.Message.ShouldBe("hello from aws sns publish");
         email.Header("X-SNS-MessageId").ShouldBe(messageId);
         email.Header("X-SNS-Attribute-feedId").ShouldBe("feed-1");
     }
@@ -35,7 +35,7 @@ public sealed class LocalSnsAwsCliTests(LocalSnsServer server) : IClassFixture<L
             "--endpoint-url", server.ServiceUrl, "--region", "us-east-1");
 
         exitCode.ShouldBe(0, error);
-        (await server.Smtp.NextAsync()).Body.TrimEnd().ShouldBe("verified");
+        (await server.Smtp.NextAsync()).Message.ShouldBe("verified");
     }
 
     [AwsCliFact]

@@ -47,7 +47,7 @@ public sealed class LocalSnsServiceTests(LocalSnsServer server) : IClassFixture<
             email.Header("To").ShouldNotBeNull().ShouldContain(email.Recipients[0]);
             email.MailFrom.ShouldBe("no-reply@sns.amazonaws.com");
             email.Header("Subject").ShouldBe("Labels for cat_chelsea.png");
-            email.Body.ReplaceLineEndings("\n").TrimEnd().ShouldBe(message);
+            email.Message.ShouldBe(message);
             email.Header("X-SNS-MessageId").ShouldBe(messageId);
             email.Header("X-SNS-TopicArn").ShouldBe(LocalSnsServer.TopicArn);
             email.Header("X-SNS-Attribute-feedId").ShouldBe("abc");
@@ -75,7 +75,7 @@ public sealed class LocalSnsServiceTests(LocalSnsServer server) : IClassFixture<
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var email = await server.Smtp.NextAsync();
         email.Header("Subject").ShouldBe("Two words");
-        email.Body.TrimEnd().ShouldBe("a+b c");
+        email.Message.ShouldBe("a+b c");
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class LocalSnsServiceTests(LocalSnsServer server) : IClassFixture<
             ("MessageStructure", "json"), ("Message", "{\"default\":\"for everyone\",\"email\":\"for email\"}")));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await server.Smtp.NextAsync()).Body.TrimEnd().ShouldBe("for email");
+        (await server.Smtp.NextAsync()).Message.ShouldBe("for email");
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class LocalSnsServiceTests(LocalSnsServer server) : IClassFixture<
         using var response = await PostAsync(server.ServiceUrl + "/", Form(("Action", "Publish"), ("TopicArn", LocalSnsServer.TopicArn), ("Message", "signed")), signed);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        (await server.Smtp.NextAsync()).Body.TrimEnd().ShouldBe("signed");
+        (await server.Smtp.NextAsync()).Message.ShouldBe("signed");
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class LocalSnsServiceTests(LocalSnsServer server) : IClassFixture<
         using var response = await PostAsync(server.ServiceUrl, Form(("Action", "Publish"), ("TopicArn", LocalSnsServer.TopicArn), ("Message", "foreign")), signed);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await server.Smtp.NextAsync()).Body.TrimEnd().ShouldBe("foreign");
+        (await server.Smtp.NextAsync()).Message.ShouldBe("foreign");
     }
 
     [Fact]

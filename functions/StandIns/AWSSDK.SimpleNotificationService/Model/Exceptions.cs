@@ -200,3 +200,102 @@ public class InternalErrorException : AmazonSimpleNotificationServiceException
     {
     }
 }
+
+/// <summary>The account already owns the maximum allowed number of subscriptions (wire code SubscriptionLimitExceeded).</summary>
+public class SubscriptionLimitExceededException : AmazonSimpleNotificationServiceException
+{
+    public SubscriptionLimitExceededException()
+    {
+    }
+
+    public SubscriptionLimitExceededException(string message)
+        : base(message)
+    {
+    }
+
+    public SubscriptionLimitExceededException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public SubscriptionLimitExceededException(Exception innerException)
+        : base(innerException)
+    {
+    }
+
+    public SubscriptionLimitExceededException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, errorType, errorCode, requestId, statusCode)
+    {
+    }
+
+    public SubscriptionLimitExceededException(string message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, innerException, errorType, errorCode, requestId, statusCode)
+    {
+    }
+}
+
+/// <summary>The account has reached its limit of filter policies (wire code FilterPolicyLimitExceeded).</summary>
+public class FilterPolicyLimitExceededException : AmazonSimpleNotificationServiceException
+{
+    public FilterPolicyLimitExceededException()
+    {
+    }
+
+    public FilterPolicyLimitExceededException(string message)
+        : base(message)
+    {
+    }
+
+    public FilterPolicyLimitExceededException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public FilterPolicyLimitExceededException(Exception innerException)
+        : base(innerException)
+    {
+    }
+
+    public FilterPolicyLimitExceededException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, errorType, errorCode, requestId, statusCode)
+    {
+    }
+
+    public FilterPolicyLimitExceededException(string message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, innerException, errorType, errorCode, requestId, statusCode)
+    {
+    }
+}
+
+/// <summary>The request was not signed with SigV4 over HTTPS (wire code InvalidSecurity).</summary>
+public class InvalidSecurityException : AmazonSimpleNotificationServiceException
+{
+    public InvalidSecurityException()
+    {
+    }
+
+    public InvalidSecurityException(string message)
+        : base(message)
+    {
+    }
+
+    public InvalidSecurityException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public InvalidSecurityException(Exception innerException)
+        : base(innerException)
+    {
+    }
+
+    public InvalidSecurityException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, errorType, errorCode, requestId, statusCode)
+    {
+    }
+
+    public InvalidSecurityException(string message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, innerException, errorType, errorCode, requestId, statusCode)
+    {
+    }
+}

@@ -20,6 +20,8 @@ public sealed record LocalDynamoDbOptions
 
     /// <summary>The feed index the IndexFeed consumer keeps (label members and counts, change log, checksums).</summary>
     public string FeedIndexTableName { get; init; } = "FeedIndex";
+    /// <summary>SubscribeToFeed's flood-limit counters (no index; TTL on expiresAt on AWS).</summary>
+    public string SubscriptionRequestsTableName { get; init; } = "SubscriptionRequests";
 
     /// <summary>Tables whose writes through the endpoint produce stream records; null means the Images table, NEW_AND_OLD_IMAGES.</summary>
     public IReadOnlyList<StreamedTable>? StreamedTables { get; init; }

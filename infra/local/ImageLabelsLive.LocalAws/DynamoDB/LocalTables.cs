@@ -11,6 +11,8 @@ public sealed class LocalTables
 {
     public const string FeedCreatedAtIndex = "feedId-createdAt-index";
     public const string FeedIndex = "feedId-index";
+    /// <summary>The sweeper's sparse index (ImageItems.UnfinishedIndex): only unfinished records carry its key.</summary>
+    public const string UnfinishedIndex = "unfinished-updatedAt-index";
     public const string TimeToLiveAttribute = "expiresAt";
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
@@ -72,10 +74,14 @@ public sealed class LocalTables
     [
         new CreateTableRequest(
             _options.ImagesTableName,
-            [new AttributeDefinition("imageId", "S"), new AttributeDefinition("feedId", "S"), new AttributeDefinition("createdAt", "S")],
+            [new AttributeDefinition("imageId", "S"), new AttributeDefinition("feedId", "S"), new AttributeDefinition("createdAt", "S"),
+                new AttributeDefinition("unfinishedStatus", "S"), new AttributeDefinition("updatedAt", "S")],
             [new KeySchemaElement("imageId", "HASH")],
             "PAY_PER_REQUEST",
-            [new GlobalSecondaryIndex(FeedCreatedAtIndex, [new KeySchemaElement("feedId", "HASH"), new KeySchemaElement("createdAt", "RANGE")], new Projection("ALL"))]),
+            [
+                new GlobalSecondaryIndex(FeedCreatedAtIndex, [new KeySchemaElement("feedId", "HASH"), new KeySchemaElement("createdAt", "RANGE")], new Projection("ALL")),
+                new GlobalSecondaryIndex(UnfinishedIndex, [new KeySchemaElement("unfinishedStatus", "HASH"), new KeySchemaElement("updatedAt", "RANGE")], new Projection("ALL")),
+            ]),
         new CreateTableRequest(
             _options.ConnectionsTableName,
             [new AttributeDefinition("connectionId", "S"), new AttributeDefinition("feedId", "S")],
@@ -89,6 +95,12 @@ public sealed class LocalTables
             _options.FeedIndexTableName,
             [new AttributeDefinition("pk", "S"), new AttributeDefinition("sk", "S")],
             [new KeySchemaElement("pk", "HASH"), new KeySchemaElement("sk", "RANGE")],
+            "PAY_PER_REQUEST",
+            null),
+        new CreateTableRequest(
+            _options.SubscriptionRequestsTableName,
+            [new AttributeDefinition("counterId", "S")],
+            [new KeySchemaElement("counterId", "HASH")],
             "PAY_PER_REQUEST",
             null),
     ];
@@ -145,15 +157,16 @@ public sealed class LocalTables
     /// <summary>Whether every index the definition declares exists in <paramref name="described"/> with the same keys.</summary>
     internal static bool SameIndexKeys(CreateTableRequest definition, JsonElement described)
     {
+        var declared = definition.GlobalSecondaryIndexes ?? [];
         if (!described.TryGetProperty("GlobalSecondaryIndexes", out var indexes) || indexes.ValueKind != JsonValueKind.Array)
         {
-            return (definition.GlobalSecondaryIndexes?.Count ?? 0) == 0;
+            return declared.Count == 0;
         }
         var existing = indexes.EnumerateArray().ToDictionary(
             index => index.GetProperty("IndexName").GetString() ?? "",
             index => string.Join(',', index.GetProperty("KeySchema").EnumerateArray().Select(key => key.GetProperty("AttributeName").GetString() + ":" + key.GetProperty("KeyType").GetString())),
             StringComparer.Ordinal);
-        return (definition.GlobalSecondaryIndexes ?? []).All(index =>
+        return declared.All(index =>
             existing.TryGetValue(index.IndexName, out var keys) && keys == string.Join(',', index.KeySchema.Select(key => key.AttributeName + ":" + key.KeyType)));
     }
 

@@ -17,4 +17,6 @@ public static class LocalFunctionNames
     public const string ExportFeed = "ExportFeed";
     public const string DeleteImage = "DeleteImage";
     public const string IndexFeed = "IndexFeed";
+    public const string SweepStaleImages = "SweepStaleImages";
+    public const string SubscribeToFeed = "SubscribeToFeed";
 }

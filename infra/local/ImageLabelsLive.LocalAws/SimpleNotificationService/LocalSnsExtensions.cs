@@ -17,11 +17,14 @@ public static class LocalSnsExtensions
         options.Validate();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
+        // One line per delivery protocol: the subscriptions, filtering and links are shared.
+        services.AddSingleton<ISnsProtocol>(_ => new SnsEmailProtocol(new SnsEmailSender(options)));
         services.AddSingleton(sp => new LocalSnsService(
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<LocalSnsService>>(),
-            new SnsLambdaDelivery(options.LambdaSubscriptions, sp.GetService<Lambda.ILambdaInvoker>(), sp.GetRequiredService<ILogger<LocalSnsService>>())));
+            new SnsLambdaDelivery(options.LambdaSubscriptions, sp.GetService<Lambda.ILambdaInvoker>(), sp.GetRequiredService<ILogger<LocalSnsService>>()),
+            sp.GetServices<ISnsProtocol>()));
         return services;
     }
 

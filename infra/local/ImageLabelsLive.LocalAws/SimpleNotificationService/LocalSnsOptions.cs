@@ -24,8 +24,14 @@ public sealed record LocalSnsOptions
     /// <summary>The From of every email, as SNS's email notifications come from no-reply@sns.amazonaws.com.</summary>
     public string From { get; init; } = "AWS Notifications <no-reply@sns.amazonaws.com>";
 
-    /// <summary>Every topic's email subscribers: each Publish sends one email to each.</summary>
+    /// <summary>
+    /// The deploy-time email subscriptions (the operators' addresses): confirmed, with no filter policy, so they get every
+    /// message. Added the first time a data folder is used.
+    /// </summary>
     public IReadOnlyList<string> Recipients { get; init; } = ["you@imagelabels.local"];
+
+    /// <summary>Where subscriptions persist (sns-subscriptions.json); null keeps them in memory only.</summary>
+    public string? DataDirectory { get; init; }
 
     /// <summary>The subject when a Publish has none, as SNS's email protocol uses.</summary>
     public string DefaultSubject { get; init; } = "AWS Notification Message";

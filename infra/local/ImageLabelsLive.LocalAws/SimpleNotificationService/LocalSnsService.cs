@@ -9,8 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace ImageLabelsLive.LocalAws.SimpleNotificationService;
 
 /// <summary>
-/// The local SNS over the Query protocol (API version 2010-03-31): Publish, delivered as email over SMTP to the
-/// configured recipients, and ListTopics. Requests signed with the local key are verified; others are accepted.
+/// The local SNS over the Query protocol (API version 2010-03-31): Publish, delivered to each confirmed subscription
+/// whose filter policy matches the message's attributes; Subscribe, ConfirmSubscription, Unsubscribe and
+/// ListSubscriptionsByTopic; and ListTopics. The links in its emails are GETs of this endpoint that a person follows:
+/// unsigned GETs of ConfirmSubscription and Unsubscribe answer a short page. Requests signed with the local key are
+/// verified; others are accepted.
 /// </summary>
 public sealed class LocalSnsService
 {
@@ -22,11 +25,12 @@ public sealed class LocalSnsService
     private readonly SigV4Verifier verifier;
     private readonly ILogger logger;
     private readonly HashSet<string> topics;
-
-    private readonly SnsLambdaDelivery lambdas;
+    private readonly SnsSubscriptionActions subscriptions;
     private readonly TimeProvider time;
 
-    internal LocalSnsService(LocalSnsOptions options, TimeProvider time, ILogger<LocalSnsService> logger, SnsLambdaDelivery? lambdas = null)
+    private readonly SnsLambdaDelivery lambdas;
+
+    internal LocalSnsService(LocalSnsOptions options, TimeProvider time, ILogger<LocalSnsService> logger, SnsLambdaDelivery? lambdas = null, IEnumerable<ISnsProtocol>? protocols = null)
     {
         this.options = options;
         this.logger = logger;
@@ -35,6 +39,8 @@ public sealed class LocalSnsService
         sender = new SnsEmailSender(options);
         verifier = new SigV4Verifier(options.Credentials, time, options.AllowedClockSkew);
         topics = new HashSet<string>(options.TopicArns.Concat(this.lambdas.TopicArns), StringComparer.Ordinal);
+        var byName = (protocols ?? [new SnsEmailProtocol(sender)]).ToDictionary(protocol => protocol.Name, StringComparer.Ordinal);
+        subscriptions = new SnsSubscriptionActions(options, new SnsSubscriptionStore(options, time), byName, logger);
     }
 
     /// <summary>True when the SMTP server accepts a connection.</summary>
@@ -77,11 +83,21 @@ public sealed class LocalSnsService
                 parameters.AddRange(SigV4Request.ParseUrlEncoded(Encoding.UTF8.GetString(body)));
             }
             action = parameters.LastOrDefault(p => p.Key == "Action").Value;
+            var endpoint = EndpointOf(context.Request);
+            if (IsFollowedLink(context.Request, wire, action))
+            {
+                await AnswerLinkAsync(response, action!, parameters, endpoint, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
             var document = action switch
             {
                 null or "" => throw new SnsErrorException(SnsError.MissingAction()),
-                "Publish" => await PublishAsync(SnsPublishRequest.Parse(parameters), requestId, context.RequestAborted).ConfigureAwait(false),
+                "Publish" => await PublishAsync(SnsPublishRequest.Parse(parameters), endpoint, requestId, context.RequestAborted).ConfigureAwait(false),
                 "ListTopics" => SnsXml.ListTopics(topics, requestId),
+                "Subscribe" => await subscriptions.SubscribeAsync(parameters, endpoint, requestId, context.RequestAborted).ConfigureAwait(false),
+                "ConfirmSubscription" => SnsSubscriptionXml.ConfirmSubscription(subscriptions.Confirm(parameters).SubscriptionArn, requestId),
+                "Unsubscribe" => Unsubscribed(parameters, requestId),
+                "ListSubscriptionsByTopic" => subscriptions.ListSubscriptionsByTopic(parameters, requestId),
                 _ => throw new SnsErrorException(SnsError.InvalidAction(action)),
             };
             await WriteAsync(response, StatusCodes.Status200OK, document, context.RequestAborted).ConfigureAwait(false);
@@ -93,7 +109,7 @@ public sealed class LocalSnsService
         }
     }
 
-    private async Task<byte[]> PublishAsync(SnsPublishRequest publish, string requestId, CancellationToken cancellationToken)
+    private async Task<byte[]> PublishAsync(SnsPublishRequest publish, Uri endpoint, string requestId, CancellationToken cancellationToken)
     {
         if (!topics.Contains(publish.TopicArn))
         {
@@ -106,9 +122,14 @@ public sealed class LocalSnsService
             logger.LogDebug("SNS Publish to {Topic}: delivered to its Lambda subscriptions (MessageId {MessageId})", publish.TopicArn, messageId);
             return SnsXml.Publish(messageId, requestId);
         }
+        var recipients = subscriptions.Recipients(publish).ToArray();
         try
         {
-            await sender.SendAsync(publish, messageId, cancellationToken).ConfigureAwait(false);
+            foreach (var (subscription, protocol) in recipients)
+            {
+                var delivery = new SnsDelivery(publish, messageId, time.GetUtcNow(), SnsLinks.Unsubscribe(endpoint, subscription));
+                await protocol.DeliverAsync(subscription, delivery, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (SmtpException failure)
         {
@@ -116,10 +137,53 @@ public sealed class LocalSnsService
                 publish.TopicArn, options.SmtpHost, options.SmtpPort, failure.InnerException?.Message ?? failure.Message);
             throw new SnsErrorException(SnsError.InternalError("The message could not be delivered to the topic's subscribers; try again."));
         }
-        logger.LogInformation("SNS Publish to {Topic}: \"{Subject}\" emailed to {Recipients} (MessageId {MessageId})",
-            publish.TopicArn, publish.Subject ?? options.DefaultSubject, string.Join(", ", options.Recipients), messageId);
+        logger.LogInformation("SNS Publish to {Topic}: \"{Subject}\" delivered to {Recipients} (MessageId {MessageId})",
+            publish.TopicArn, publish.Subject ?? options.DefaultSubject,
+            recipients.Length == 0 ? "no matching subscription" : string.Join(", ", recipients.Select(r => r.Subscription.Protocol + ":" + r.Subscription.Endpoint)), messageId);
         return SnsXml.Publish(messageId, requestId);
     }
+
+    private byte[] Unsubscribed(IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId)
+    {
+        subscriptions.Unsubscribe(parameters);
+        return SnsSubscriptionXml.Unsubscribe(requestId);
+    }
+
+    /// <summary>A person following an email's link: a GET of ConfirmSubscription or Unsubscribe with no signature.</summary>
+    private static bool IsFollowedLink(HttpRequest request, SigV4Request wire, string? action) =>
+        HttpMethods.IsGet(request.Method) && action is "ConfirmSubscription" or "Unsubscribe"
+        && wire.Header("authorization") is null && !request.Query.ContainsKey("X-Amz-Signature");
+
+    private async Task AnswerLinkAsync(HttpResponse response, string action, IReadOnlyList<KeyValuePair<string, string>> parameters, Uri endpoint, CancellationToken cancellationToken)
+    {
+        byte[] page;
+        var status = StatusCodes.Status200OK;
+        try
+        {
+            if (action == "ConfirmSubscription")
+            {
+                var subscription = subscriptions.Confirm(parameters);
+                page = SnsLinkPages.Confirmed(subscription, SnsLinks.Unsubscribe(endpoint, subscription));
+            }
+            else
+            {
+                page = SnsLinkPages.Unsubscribed(subscriptions.Unsubscribe(parameters));
+            }
+        }
+        catch (SnsErrorException refused)
+        {
+            status = refused.Error.Status;
+            page = SnsLinkPages.Failed(refused.Error);
+        }
+        response.StatusCode = status;
+        response.ContentType = "text/html; charset=utf-8";
+        response.ContentLength = page.Length;
+        await response.Body.WriteAsync(page, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>This endpoint's own URL as the caller reached it, for the links in emails.</summary>
+    private static Uri EndpointOf(HttpRequest request) =>
+        new($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}");
 
     /// <summary>Verifies a signature made with the local key; other keys and unsigned calls are taken on trust.</summary>
     private void Authenticate(SigV4Request wire, byte[] body)

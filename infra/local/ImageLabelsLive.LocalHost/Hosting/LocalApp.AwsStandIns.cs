@@ -34,6 +34,8 @@ public sealed partial class LocalApp
             Credentials = settings.Credentials,
             SmtpPort = Ports.Smtp,
             Recipients = settings.EmailRecipients,
+            // Subscriptions made through Subscribe persist with the feeds.
+            DataDirectory = settings.DataDirectory,
         });
         services.AddLocalDynamoDb(new LocalDynamoDbOptions
         {
@@ -43,6 +45,7 @@ public sealed partial class LocalApp
             ImagesTableName = settings.ImagesTable,
             ConnectionsTableName = settings.ConnectionsTable,
             FeedIndexTableName = settings.FeedIndexTable,
+            SubscriptionRequestsTableName = settings.SubscriptionRequestsTable,
             JournalDirectory = settings.JournalDirectory,
         });
         // The same settings as the CDK app's event source mappings (infra/aws/StreamConsumers.cs), with local backoff.

@@ -75,6 +75,7 @@ public sealed partial class LocalApp : IAsyncDisposable
         });
         AddAwsStandIns(builder.Services);
         AddDrain(builder.Services);
+        AddSweeper(builder.Services);
 
         app = builder.Build();
         app.UseWebSockets();
@@ -91,6 +92,7 @@ public sealed partial class LocalApp : IAsyncDisposable
             new HttpApiRoute("GET", "/feeds/{feedId}/labels", LocalFunctionNames.GetFeedLabels),
             new HttpApiRoute("GET", "/feeds/{feedId}/export", LocalFunctionNames.ExportFeed),
             new HttpApiRoute("DELETE", "/feeds/{feedId}/images/{imageId}", LocalFunctionNames.DeleteImage),
+            new HttpApiRoute("POST", "/feeds/{feedId}/subscriptions", LocalFunctionNames.SubscribeToFeed),
         ]);
         app.MapLocalWebSocketApi(LocalSettings.WebSocketPath);
         app.MapLocalManagementApi(LocalSettings.ManagementApiPath);
@@ -193,8 +195,13 @@ public sealed partial class LocalApp : IAsyncDisposable
             ["PUSH_SHARD_TOPIC_ARN"] = settings.PushShardTopicArn,
             // A set value wins, so a benchmark can compare shard sizes on the same stack.
             ["PUSH_SHARD_SIZE"] = Environment.GetEnvironmentVariable("PUSH_SHARD_SIZE"),
+            ["SUBSCRIPTION_REQUESTS_TABLE"] = settings.SubscriptionRequestsTable,
             ["CONNECTIONS_ENDPOINT"] = settings.Endpoint(LocalSettings.ManagementApiPath).ToString(),
             ["SITE_URL"] = settings.BaseUrl.ToString(),
+            // An email claim whose sender died (a crash) is taken over by the stream's retry after this long.
+            ["NOTIFY_CLAIM_LEASE_SECONDS"] = Environment.GetEnvironmentVariable("NOTIFY_CLAIM_LEASE_SECONDS") ?? "5",
+            ["PROCESSOR_TIMEOUT_SECONDS"] = Environment.GetEnvironmentVariable("PROCESSOR_TIMEOUT_SECONDS") ?? LocalProcessorTimeoutSeconds.ToString(Invariant),
+            ["SWEEP_GRACE_SECONDS"] = Environment.GetEnvironmentVariable("SWEEP_GRACE_SECONDS") ?? LocalSweepGraceSeconds.ToString(Invariant),
             ["MIN_CONFIDENCE"] = settings.MinConfidence.ToString(Invariant),
             // The local detector labels a few images a second (Rekognition: 50 a second), so a burst of uploads queues
             // far longer here; ProcessImage waits that long for it before failing an image. A set value wins.

@@ -31,6 +31,7 @@ public sealed record LocalSettings
     public string ImagesTable { get; init; } = "Images";
     public string ConnectionsTable { get; init; } = "Connections";
     public string FeedIndexTable { get; init; } = "FeedIndex";
+    public string SubscriptionRequestsTable { get; init; } = "SubscriptionRequests";
     public string TopicName { get; init; } = "image-results";
     public IReadOnlyList<string> EmailRecipients { get; init; } = ["you@imagelabels.local"];
     public float MinConfidence { get; init; } = 30;

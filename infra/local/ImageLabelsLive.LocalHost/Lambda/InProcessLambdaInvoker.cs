@@ -7,7 +7,9 @@ using ImageLabelsLive.Functions.ListFeedImages;
 using ImageLabelsLive.Functions.NotifyResults;
 using ImageLabelsLive.Functions.ProcessImage;
 using ImageLabelsLive.Functions.PushResults;
+using ImageLabelsLive.Functions.SweepStaleImages;
 using ImageLabelsLive.Functions.PushShard;
+using ImageLabelsLive.Functions.SubscribeToFeed;
 using ImageLabelsLive.Functions.UploadUrl;
 using ImageLabelsLive.Functions.GetFeedLabels;
 using ImageLabelsLive.Functions.ExportFeed;
@@ -47,6 +49,8 @@ public sealed class InProcessLambdaInvoker : ILambdaInvoker
             [LocalFunctionNames.ExportFeed] = Entry(() => new ExportFeedFunction().HandleAsync),
             [LocalFunctionNames.DeleteImage] = Entry(() => new DeleteImageFunction().HandleAsync),
             [LocalFunctionNames.IndexFeed] = Entry(() => new IndexFeedFunction().HandleAsync),
+            [LocalFunctionNames.SweepStaleImages] = Entry(() => new SweepStaleImagesFunction().HandleAsync),
+            [LocalFunctionNames.SubscribeToFeed] = Entry(() => new SubscribeToFeedFunction().HandleAsync),
         };
     }
 

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using ImageLabelsLive.Core.Images;
+using ImageLabelsLive.Core.Ports;
+
+namespace ImageLabelsLive.Testing.Fakes;
+
+/// <summary>The sweeper's index over an <see cref="InMemoryImageStore"/>: unfinished records by status and age, and re-drive marks.</summary>
+public sealed class InMemoryStaleImages(InMemoryImageStore images) : IStaleImages
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> redriven = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<StaleImage>> ListAsync(ImageStatus status, DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StaleImage>>(Current()
+            .Where(record => record.Status == status && record.UpdatedAt < updatedBefore)
+            .OrderBy(record => record.UpdatedAt)
+            .Take(limit)
+            .Select(record => new StaleImage(record, redriven.TryGetValue(record.ImageId, out var at) ? at : null))
+            .ToArray());
+
+    public Task<bool> TryMarkRedrivenAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Task.FromResult(images[imageId]?.Status == ImageStatus.Processing && redriven.TryAdd(imageId, at));
+
+    private IEnumerable<ImageRecord> Current() =>
+        images.Writes.Select(write => write.ImageId).Distinct().Select(id => images[id]!);
+}
+
+/// <summary>Counts re-drives, and optionally runs one (or throws, as a failed re-drive would).</summary>
+public sealed class RecordingRedrive : IProcessingRedrive
+{
+    public List<string> Redriven { get; } = [];
+    public Func<ImageRecord, Task>? Run { get; set; }
+
+    public Task RedriveAsync(ImageRecord record, CancellationToken cancellationToken)
+    {
+        Redriven.Add(record.ImageId);
+        return Run?.Invoke(record) ?? Task.CompletedTask;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace ImageLabelsLive.CrashDrills.Tests;
+
+/// <summary>The sweeper end to end with short settings, and the mailbox across a restart, on the real local stack.</summary>
+public sealed class LocalStackDurabilityTests : IDisposable
+{
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(20) };
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "ill-durable-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task Sweeper_UploadNeverFinished_FailsItPushesItAndEmailsOnce()
+    {
+        // URLs expire after 2 s, the sweep runs every second with 1 s of grace.
+        var environment = new Dictionary<string, string>
+        {
+            ["UPLOAD_URL_TTL_SECONDS"] = "2",
+            ["SWEEP_GRACE_SECONDS"] = "1",
+            ["ILL_SWEEP_INTERVAL_SECONDS"] = "1",
+        };
+        var port = StackClient.FreePort();
+        await using var host = await DrillHost.StartAsync(http, port, dataDirectory, environment);
+        var feedId = StackClient.NewFeedId();
+        using var tab = new ClientWebSocket();
+        await tab.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws?feed={feedId}"), CancellationToken.None);
+        var pushed = NextPushAsync(tab);
+
+        using var created = await http.PostAsJsonAsync(new Uri(host.BaseUrl, "api/uploads"), new { feedId, fileName = "never-sent.png", contentType = "image/png", size = 1234 });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var imageId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imageId").GetString();
+
+        var failed = await StackClient.WaitUntilAsync(async () =>
+            (await StackClient.ListAsync(http, host.BaseUrl, feedId)).Any(i => i.GetProperty("status").GetString() == "failed"), TimeSpan.FromSeconds(30));
+        failed.ShouldBeTrue(host.Log);
+        var image = (await StackClient.ListAsync(http, host.BaseUrl, feedId)).ShouldHaveSingleItem();
+        image.GetProperty("imageId").GetString().ShouldBe(imageId);
+        image.GetProperty("error").GetProperty("code").GetString().ShouldBe("UploadNotFinished");
+        image.GetProperty("error").GetProperty("message").GetString()!.ShouldContain("upload it again");
+
+        var push = await pushed.WaitAsync(TimeSpan.FromSeconds(20));
+        push.GetProperty("image").GetProperty("status").GetString().ShouldBe("failed");
+        (await StackClient.WaitUntilAsync(async () => (await StackClient.SubjectsAsync(http, host.BaseUrl)).Contains("never-sent.png could not be labeled"), TimeSpan.FromSeconds(20)))
+            .ShouldBeTrue(host.Log);
+        await Task.Delay(2500); // Further sweeps must change nothing.
+        (await StackClient.SubjectsAsync(http, host.BaseUrl)).Count(s => s == "never-sent.png could not be labeled").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Mailbox_HostRestartedOnTheSameDataFolder_KeepsEveryEmail()
+    {
+        var port = StackClient.FreePort();
+        var feedId = StackClient.NewFeedId();
+        var bytes = TestImages.GradientPng(80, 80);
+        await using (var first = await DrillHost.StartAsync(http, port, dataDirectory))
+        {
+            using var created = await http.PostAsJsonAsync(new Uri(first.BaseUrl, "api/uploads"), new { feedId, fileName = "kept.png", contentType = "image/png", size = bytes.Length });
+            var ticket = await created.Content.ReadFromJsonAsync<JsonElement>();
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            using var put = await http.PutAsync(new Uri(ticket.GetProperty("uploadUrl").GetString()!), content);
+            put.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await StackClient.WaitUntilAsync(async () => (await StackClient.SubjectsAsync(http, first.BaseUrl)).Any(s => s.StartsWith("kept.png", StringComparison.Ordinal)), TimeSpan.FromSeconds(60)))
+                .ShouldBeTrue(first.Log);
+            await first.TerminateAsync(TimeSpan.FromSeconds(30));
+        }
+
+        await using var second = await DrillHost.StartAsync(http, port, dataDirectory);
+
+        (await StackClient.SubjectsAsync(http, second.BaseUrl)).Count(s => s.StartsWith("kept.png", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    public void Dispose()
+    {
+        http.Dispose();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A sidecar may still be letting go of a file; the folder is in /tmp.
+        }
+    }
+
+    private static async Task<JsonElement> NextPushAsync(ClientWebSocket socket)
+    {
+        var buffer = new byte[256 * 1024];
+        while (true)
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult received;
+            do
+            {
+                received = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                message.Write(buffer, 0, received.Count);
+            }
+            while (!received.EndOfMessage);
+            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(message.ToArray()));
+            if (json.RootElement.TryGetProperty("image", out var image) && image.GetProperty("status").GetString() == "failed")
+            {
+                return json.RootElement.Clone();
+            }
+        }
+    }
+}
