@@ -10,14 +10,17 @@ set +e
 started=$SECONDS
 LOGS="${ILL_TEST_LOGS:-artifacts/test-logs}"
 mkdir -p "$LOGS"
+COUNTS="$LOGS/counts"
+rm -rf "$COUNTS"; mkdir -p "$COUNTS"
 passed=0; failed=0; skipped=0; broken=()
 
-count() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3)); }
+# Lanes run in parallel, so each suite's figures go to a file of its own and are totalled at the end.
+count() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3)); echo "$1 $2 $3" >> "$COUNTS/$BASHPID"; }
 
 # A suite whose runner failed without reporting a failed test still fails the run.
 suite_done() {
   local name="$1" status="$2" before_failed="$3"
-  if [ "$status" -ne 0 ] && [ "$failed" -eq "$before_failed" ]; then failed=$((failed + 1)); broken+=("$name"); fi
+  if [ "$status" -ne 0 ] && [ "$failed" -eq "$before_failed" ]; then count 0 1 0; echo "$name" >> "$COUNTS/broken"; fi
   if [ "$status" -ne 0 ]; then echo "FAILED: $name (log: $LOGS/$name.log)"; tail -n 40 "$LOGS/$name.log"; fi
 }
 
@@ -40,7 +43,7 @@ run_dotnet_tests() {
     f="$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")"; p="$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")"; s="$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")"
     count "$p" "$f" "$s"; echo "    $line"
   else
-    echo "    no test summary found in $LOGS/$name.log"; count 0 1 0; broken+=("$name"); return
+    echo "    no test summary found in $LOGS/$name.log"; count 0 1 0; echo "$name" >> "$COUNTS/broken"; return
   fi
   suite_done "$name" "$status" "$before"
 }
@@ -66,16 +69,22 @@ run_node_tests() {
   fi
   if [ -z "$p" ] && [ -z "$f" ]; then
     # A runner that printed no count ran nothing we can vouch for.
-    echo "    no test count found in $LOGS/$name.log"; count 0 1 0; broken+=("$name"); return
+    echo "    no test count found in $LOGS/$name.log"; count 0 1 0; echo "$name" >> "$COUNTS/broken"; return
   fi
   count "${p:-0}" "${f:-0}" "${s:-0}"
   echo "    passed ${p:-0}, failed ${f:-0}, skipped ${s:-0}"
   suite_done "$name" "$status" "$before"
 }
 
-for project in tests/*/*.Tests.csproj; do
-  run_dotnet_tests "$project"
-done
+# Suites that share nothing run in parallel lanes (each host-based suite starts its own host on a free port);
+# a lane's console output is printed whole when it ends, so lines of different lanes never interleave.
+UNIT_SUITES="Core Functions Aws Infra LocalAws"
+HOST_SUITES="LocalHost Reliability"
+
+unit_lane() {
+  for suite in $UNIT_SUITES; do
+    run_dotnet_tests "tests/ImageLabelsLive.$suite.Tests/ImageLabelsLive.$suite.Tests.csproj"
+  done
 # The production clients against moto_server (skips, counted, where moto is absent).
 run_dotnet_tests tests/ImageLabelsLive.Aws.MotoTests/ImageLabelsLive.Aws.MotoTests.csproj
 # The CDK app synthesizes offline with the pinned CLI, from the functions just built.
@@ -113,26 +122,58 @@ if [ -n "$template" ]; then
 fi
 rm -rf "$synth_out"
 
-run_node_tests infra/local/sidecars sidecars npm test --silent
-run_node_tests frontend frontend-unit npm test --silent
+  run_node_tests frontend frontend-unit npm test --silent
+  run_node_tests infra/local/sidecars sidecars npm test --silent
+}
 
-# Browser end-to-end: the real local stack on a spare port, driven by Chromium.
-if [ -f frontend/package.json ] && grep -q '"e2e"' frontend/package.json; then
-  E2E_PORT="${ILL_E2E_PORT:-18080}"
-  E2E_DATA="$(mktemp -d)"
-  ill_say "starting the local stack for the browser tests on port $E2E_PORT"
-  dotnet infra/local/ImageLabelsLive.LocalHost/bin/Release/net10.0/ImageLabelsLive.LocalHost.dll --port "$E2E_PORT" --data "$E2E_DATA" > "$LOGS/e2e-host.log" 2>&1 &
-  host_pid=$!
-  for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$E2E_PORT/health" >/dev/null 2>&1 && break
-    kill -0 "$host_pid" 2>/dev/null || break
-    sleep 0.5
+host_lane() {
+  for suite in $HOST_SUITES; do
+    run_dotnet_tests "tests/ImageLabelsLive.$suite.Tests/ImageLabelsLive.$suite.Tests.csproj"
   done
-  ILL_APP_URL="http://127.0.0.1:$E2E_PORT" run_node_tests frontend frontend-e2e npm run e2e --silent
-  kill -TERM "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null
-  rm -rf "$E2E_DATA"
-fi
+}
 
+drill_lane() {
+  run_dotnet_tests tests/ImageLabelsLive.CrashDrills.Tests/ImageLabelsLive.CrashDrills.Tests.csproj
+# Browser end-to-end: the real local stack on a spare port, driven by Chromium.
+  if [ -f frontend/package.json ] && grep -q '"e2e"' frontend/package.json; then
+    E2E_PORT="${ILL_E2E_PORT:-18080}"
+    E2E_DATA="$(mktemp -d)"
+    ill_say "starting the local stack for the browser tests on port $E2E_PORT"
+    dotnet infra/local/ImageLabelsLive.LocalHost/bin/Release/net10.0/ImageLabelsLive.LocalHost.dll --port "$E2E_PORT" --data "$E2E_DATA" > "$LOGS/e2e-host.log" 2>&1 &
+    host_pid=$!
+    for _ in $(seq 1 120); do
+      curl -fs "http://127.0.0.1:$E2E_PORT/health" >/dev/null 2>&1 && break
+      kill -0 "$host_pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    ILL_APP_URL="http://127.0.0.1:$E2E_PORT" run_node_tests frontend frontend-e2e npm run e2e --silent
+    kill -TERM "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null
+    rm -rf "$E2E_DATA"
+  fi
+}
+
+# Every tests/*/*.Tests.csproj must belong to a lane: a new suite that no lane runs fails the run.
+for project in tests/*/*.Tests.csproj; do
+  suite="$(basename "$(dirname "$project")")"; suite="${suite#ImageLabelsLive.}"; suite="${suite%.Tests}"
+  case " $UNIT_SUITES $HOST_SUITES CrashDrills " in
+    *" $suite "*) ;;
+    *) echo "test.sh runs no lane for $project"; count 0 1 0 ;;
+  esac
+done
+
+lane_pids=()
+for lane in unit_lane host_lane drill_lane; do
+  ( "$lane" > "$LOGS/$lane.out" 2>&1 ) &
+  lane_pids+=($!)
+done
+for i in "${!lane_pids[@]}"; do
+  wait "${lane_pids[$i]}"
+done
+for lane in unit_lane host_lane drill_lane; do cat "$LOGS/$lane.out"; done
+
+passed=0; failed=0; skipped=0
+while read -r p f s; do passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s)); done < <(cat "$COUNTS"/[0-9]* 2>/dev/null)
+[ -f "$COUNTS/broken" ] && broken=($(cat "$COUNTS/broken"))
 [ ${#broken[@]} -gt 0 ] && echo "Suites that failed without a test count: ${broken[*]}"
 echo "Took $((SECONDS - started)) s; logs in $LOGS."
 echo "$passed passed, $failed failed, $skipped skipped"

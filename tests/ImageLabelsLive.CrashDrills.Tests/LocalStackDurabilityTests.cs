@@ -43,10 +43,10 @@ public sealed class LocalStackDurabilityTests : IDisposable
 
         var push = await pushed.WaitAsync(TimeSpan.FromSeconds(20));
         push.GetProperty("image").GetProperty("status").GetString().ShouldBe("failed");
-        (await StackClient.WaitUntilAsync(async () => (await StackClient.SubjectsAsync(http, host.BaseUrl)).Contains("never-sent.png could not be labeled"), TimeSpan.FromSeconds(20)))
+        (await StackClient.WaitUntilAsync(async () => (await StackClient.SubjectsAsync(http, host.BaseUrl)).Contains("Could not label never-sent.png"), TimeSpan.FromSeconds(20)))
             .ShouldBeTrue(host.Log);
         await Task.Delay(2500); // Further sweeps must change nothing.
-        (await StackClient.SubjectsAsync(http, host.BaseUrl)).Count(s => s == "never-sent.png could not be labeled").ShouldBe(1);
+        (await StackClient.SubjectsAsync(http, host.BaseUrl)).Count(s => s == "Could not label never-sent.png").ShouldBe(1);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
     {
         var dotnet = stack.Resources("AWS::Lambda::Function").Where(f => Cfn.Render(f.Properties["Runtime"]).StartsWith("dotnet", StringComparison.Ordinal)).ToList();
 
-        dotnet.Count.ShouldBe(ImageLabelsLive.Infra.PipelineFunctions.All.Count + 1); // + PushShard, created by its own construct
+        dotnet.Count.ShouldBe(ImageLabelsLive.Infra.PipelineFunctions.All.Count + 2); // + PushShard and SweepStaleImages, each created by its own construct
         dotnet.Select(f => Cfn.Render(f.Properties["Code"]!["S3Key"])).Distinct().ShouldHaveSingleItem();
     }
 

@@ -43,7 +43,7 @@ public class NotifyResultsFunctionTests
             StreamEvents.Remove("6", cat.Labeled)), default);
 
         response.BatchItemFailures.ShouldNotBeNull().ShouldBeEmpty();
-        publisher.Published.Select(notification => notification.Subject).ShouldBe(["cat.png: Cat", "notes.png could not be labeled"]);
+        publisher.Published.Select(notification => notification.Subject).ShouldBe(["1 label in cat.png: Cat", "Could not label notes.png"]);
         publisher.Published.ShouldAllBe(notification => notification.FeedId == Samples.FeedId);
         publisher.Published[0].Body.ShouldContain("Cat 91.5%");
         publisher.Published[0].Body.ShouldContain($"https://ill.example/?feed={Samples.FeedId}");
@@ -57,7 +57,7 @@ public class NotifyResultsFunctionTests
 
         await Function().HandleAsync(StreamEvents.Typed(StreamEvents.Insert("1", cat.Labeled)), default);
 
-        publisher.Published.ShouldHaveSingleItem().Subject.ShouldBe("cat.png: Cat");
+        publisher.Published.ShouldHaveSingleItem().Subject.ShouldBe("1 label in cat.png: Cat");
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class NotifyResultsFunctionTests
         var response = await LambdaInvocation.InvokeAsync(Function().HandleAsync, lambdaEvent);
 
         response["batchItemFailures"]!.AsArray().ShouldBeEmpty();
-        publisher.Published.ShouldHaveSingleItem().Subject.ShouldBe("cat.png: Cat");
+        publisher.Published.ShouldHaveSingleItem().Subject.ShouldBe("1 label in cat.png: Cat");
     }
 
     [SharedFact]

@@ -129,6 +129,7 @@ public sealed partial class LocalApp : IAsyncDisposable
         }
         Directory.CreateDirectory(settings.ObjectsDirectory);
         Directory.CreateDirectory(settings.DynamoDbDirectory);
+        LocalKeyPairFile.Save(settings.DataDirectory, settings.Credentials);
     }
 
     private void RequireSidecarsInstalled()

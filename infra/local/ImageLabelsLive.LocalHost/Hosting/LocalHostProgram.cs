@@ -36,11 +36,13 @@ public static class LocalHostProgram
         }
 
         var repositoryRoot = RepositoryLayout.FindRoot();
+        var dataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(repositoryRoot, ".local-data"));
         var settings = new LocalSettings
         {
             Port = options.Port,
             RepositoryRoot = repositoryRoot,
-            DataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(repositoryRoot, ".local-data")),
+            DataDirectory = dataDirectory,
+            Credentials = LocalKeyPairFile.LoadOrCreate(dataDirectory, options.Fresh),
             Faults = faults,
         };
         var started = Stopwatch.StartNew();

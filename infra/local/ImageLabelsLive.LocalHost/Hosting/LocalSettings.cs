@@ -40,7 +40,7 @@ public sealed record LocalSettings
     /// <summary>Fault-injection hooks for reliability tests; all off by default.</summary>
     public FaultInjection Faults { get; init; } = new();
 
-    /// <summary>The key pair the host gives its functions, new each run; requests signed with it are verified.</summary>
+    /// <summary>The key pair the host gives its functions (kept in the data folder, see LocalKeyPairFile); requests signed with it are verified.</summary>
     public SigV4KeyPair Credentials { get; init; } = new(
         "AKIALOCAL" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)),
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)));
