@@ -1,4 +1,5 @@
 // The web API's ImageRecord (DESIGN.md "The web API") and a parser that trusts nothing from the network.
+import { parseFindings, type Findings } from "./findings";
 
 export type ImageStatus = "uploading" | "processing" | "labeled" | "failed" | "deleted";
 
@@ -41,6 +42,8 @@ export interface ImageRecord {
   sha256?: string;
   /** A URL the API may add so that other tabs can show the picture (e.g. a presigned GET). */
   imageUrl?: string;
+  /** Faces, text, moderation and image properties (findings.ts). */
+  findings?: Findings;
 }
 
 const statuses: readonly ImageStatus[] = ["uploading", "processing", "labeled", "failed", "deleted"];
@@ -138,5 +141,6 @@ export function parseImageRecord(value: unknown, base = "http://localhost/"): Im
   if (sha256) record.sha256 = sha256;
   const imageUrl = safeImageUrl(value.imageUrl ?? value.thumbnailUrl ?? value.url, base);
   if (imageUrl) record.imageUrl = imageUrl;
+  if (status === "labeled") record.findings = parseFindings(value);
   return record;
 }

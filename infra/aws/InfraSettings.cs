@@ -16,6 +16,11 @@ internal sealed record InfraSettings
     public const string UploadExpirationDaysKey = "uploadExpirationDays";
     public const string MinConfidenceKey = "minConfidence";
     public const string MaxLabelsKey = "maxLabels";
+    public const string AnalyzeLabelsKey = "analyzeLabels";
+    public const string AnalyzeFacesKey = "analyzeFaces";
+    public const string AnalyzeTextKey = "analyzeText";
+    public const string AnalyzeModerationKey = "analyzeModeration";
+    public const string AnalyzeImagePropertiesKey = "analyzeImageProperties";
 
     /// <summary>Origins of the local host (run.sh) and of Vite's dev server, allowed only when asked for.</summary>
     public static readonly IReadOnlyList<string> LocalhostOrigins = ["http://localhost:8080", "http://localhost:5173"];
@@ -37,6 +42,17 @@ internal sealed record InfraSettings
 
     public int MaxLabels { get; init; } = 10;
 
+    /// <summary>Which analyses ProcessImage asks Rekognition for (each on by default); an analysis that is off also loses its IAM permission.</summary>
+    public bool AnalyzeLabels { get; init; } = true;
+
+    public bool AnalyzeFaces { get; init; } = true;
+
+    public bool AnalyzeText { get; init; } = true;
+
+    public bool AnalyzeModeration { get; init; } = true;
+
+    public bool AnalyzeImageProperties { get; init; } = true;
+
     public static InfraSettings FromContext(Node node)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -57,6 +73,11 @@ internal sealed record InfraSettings
             UploadExpirationDays = ParseInt(UploadExpirationDaysKey, Text(context, UploadExpirationDaysKey), 1, 3650) ?? defaults.UploadExpirationDays,
             MinConfidence = ParseInt(MinConfidenceKey, Text(context, MinConfidenceKey), 0, 100) ?? defaults.MinConfidence,
             MaxLabels = ParseInt(MaxLabelsKey, Text(context, MaxLabelsKey), 1, 1000) ?? defaults.MaxLabels,
+            AnalyzeLabels = ParseBool(AnalyzeLabelsKey, Text(context, AnalyzeLabelsKey)) ?? defaults.AnalyzeLabels,
+            AnalyzeFaces = ParseBool(AnalyzeFacesKey, Text(context, AnalyzeFacesKey)) ?? defaults.AnalyzeFaces,
+            AnalyzeText = ParseBool(AnalyzeTextKey, Text(context, AnalyzeTextKey)) ?? defaults.AnalyzeText,
+            AnalyzeModeration = ParseBool(AnalyzeModerationKey, Text(context, AnalyzeModerationKey)) ?? defaults.AnalyzeModeration,
+            AnalyzeImageProperties = ParseBool(AnalyzeImagePropertiesKey, Text(context, AnalyzeImagePropertiesKey)) ?? defaults.AnalyzeImageProperties,
         };
     }
 

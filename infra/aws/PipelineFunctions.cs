@@ -150,19 +150,18 @@ internal sealed class PipelineFunctions : Construct
         ProcessImage = Create(
             props.Code,
             ProcessImageSpec,
-            new()
+            new Dictionary<string, string>
             {
                 ["IMAGES_TABLE"] = images.TableName,
                 ["UPLOAD_BUCKET"] = bucket.BucketName,
                 ["MIN_CONFIDENCE"] = Invariant(settings.MinConfidence),
                 ["MAX_LABELS"] = Invariant(settings.MaxLabels),
-            },
+            }.Concat(AnalysisSwitches(settings)).ToDictionary(),
             ProcessImageFailures);
         Allow(ProcessImage, ["dynamodb:GetItem", "dynamodb:UpdateItem"], images.TableArn);
         // Read for the magic-byte check, and for Rekognition, which fetches the S3Object with the caller's rights.
         Allow(ProcessImage, ["s3:GetObject"], uploadObjects);
-        // DetectLabels has no resource-level permissions: its only resource is "*".
-        Allow(ProcessImage, ["rekognition:DetectLabels"], "*");
+        AllowAnalyses(ProcessImage, settings);
 
         PushResults = Create(props.Code, PushResultsSpec, new()
         {
@@ -249,6 +248,47 @@ internal sealed class PipelineFunctions : Construct
     };
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Switch(bool on) => on ? "true" : "false";
+
+    /// <summary>The ANALYZE_* settings of whatever runs ProcessImage's use case (ProcessImage, and the sweeper's re-drive).</summary>
+    internal static Dictionary<string, string> AnalysisSwitches(InfraSettings settings) => new()
+    {
+        ["ANALYZE_LABELS"] = Switch(settings.AnalyzeLabels),
+        ["ANALYZE_FACES"] = Switch(settings.AnalyzeFaces),
+        ["ANALYZE_TEXT"] = Switch(settings.AnalyzeText),
+        ["ANALYZE_MODERATION"] = Switch(settings.AnalyzeModeration),
+        ["ANALYZE_IMAGE_PROPERTIES"] = Switch(settings.AnalyzeImageProperties),
+    };
+
+    /// <summary>
+    /// Rekognition's image analyses have no resource-level permissions: their only resource is "*". Each action is
+    /// granted only while its analysis is switched on (labels and image properties share DetectLabels).
+    /// </summary>
+    internal static void AllowAnalyses(LambdaFunction function, InfraSettings settings)
+    {
+        var actions = new List<string>();
+        if (settings.AnalyzeLabels || settings.AnalyzeImageProperties)
+        {
+            actions.Add("rekognition:DetectLabels");
+        }
+        if (settings.AnalyzeFaces)
+        {
+            actions.Add("rekognition:DetectFaces");
+        }
+        if (settings.AnalyzeText)
+        {
+            actions.Add("rekognition:DetectText");
+        }
+        if (settings.AnalyzeModeration)
+        {
+            actions.Add("rekognition:DetectModerationLabels");
+        }
+        foreach (var action in actions)
+        {
+            Allow(function, [action], "*");
+        }
+    }
 
     internal static void Allow(LambdaFunction function, string[] actions, string resource) =>
         function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps

@@ -52,7 +52,7 @@ internal sealed class Sweeper : Construct
                 ["SWEEP_GRACE_SECONDS"] = Invariant(GraceSeconds),
                 ["MIN_CONFIDENCE"] = Invariant(props.Settings.MinConfidence),
                 ["MAX_LABELS"] = Invariant(props.Settings.MaxLabels),
-            },
+            }.Concat(PipelineFunctions.AnalysisSwitches(props.Settings)).ToDictionary(),
             LogGroup = new LogGroup(this, Spec.ConstructId + "Logs", new LogGroupProps
             {
                 Retention = RetentionDays.TWO_WEEKS,
@@ -61,9 +61,9 @@ internal sealed class Sweeper : Construct
         });
         PipelineFunctions.Allow(Function, ["dynamodb:Query"], DataTables.IndexArn(images, DataTables.ImagesUnfinishedIndex));
         PipelineFunctions.Allow(Function, ["dynamodb:GetItem", "dynamodb:UpdateItem"], images.TableArn);
-        // A re-drive runs ProcessImage's use case: the magic-byte read and DetectLabels (which reads the object as the caller).
+        // A re-drive runs ProcessImage's use case: the magic-byte read and every analysis (Rekognition reads the object as the caller).
         PipelineFunctions.Allow(Function, ["s3:GetObject"], bucket.ArnForObjects(UploadBucket.UploadsPrefix + "*"));
-        PipelineFunctions.Allow(Function, ["rekognition:DetectLabels"], "*");
+        PipelineFunctions.AllowAnalyses(Function, props.Settings);
 
         Schedule = new Rule(this, "Schedule", new RuleProps
         {

@@ -17,6 +17,24 @@ public sealed class DevelopmentTemplateTests(DevelopmentTemplate stack)
     }
 
     [Fact]
+    public void AnalyzeContext_FacesAndModerationOff_SwitchesThemOffAndDropsTheirPermissions()
+    {
+        var (_, function) = stack.Function("ProcessImage");
+        var variables = function["Environment"]!["Variables"]!.AsObject();
+        ((string?)variables["ANALYZE_FACES"]).ShouldBe("false");
+        ((string?)variables["ANALYZE_MODERATION"]).ShouldBe("false");
+        ((string?)variables["ANALYZE_TEXT"]).ShouldBe("true");
+
+        var actions = stack.Resources("AWS::IAM::Policy")
+            .SelectMany(policy => policy.Properties["PolicyDocument"]!["Statement"]!.AsArray())
+            .SelectMany(statement => Cfn.RenderList(statement!["Action"]))
+            .Where(action => action.StartsWith("rekognition:", StringComparison.Ordinal))
+            .ToList();
+        // ProcessImage and the sweeper's re-drive (which runs ProcessImage's use case) follow the same switches.
+        actions.Distinct().ShouldBe(["rekognition:DetectLabels", "rekognition:DetectText"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void UploadExpirationDaysContext_Three_ExpiresUploadsAfterThreeDays()
     {
         var rule = stack.One("AWS::S3::Bucket", "Uploads").Properties["LifecycleConfiguration"]!["Rules"]!.AsArray().Single(r => Cfn.Render(r!["Prefix"]) == "uploads/")!;

@@ -28,11 +28,17 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "Connect", ["CONNECTIONS_TABLE"] },
         { "Disconnect", ["CONNECTIONS_TABLE"] },
         { "DefaultRoute", [] },
-        { "ProcessImage", ["IMAGES_TABLE", "UPLOAD_BUCKET", "MIN_CONFIDENCE", "MAX_LABELS"] },
+        {
+            "ProcessImage",
+            [
+                "IMAGES_TABLE", "UPLOAD_BUCKET", "MIN_CONFIDENCE", "MAX_LABELS",
+                "ANALYZE_LABELS", "ANALYZE_FACES", "ANALYZE_TEXT", "ANALYZE_MODERATION", "ANALYZE_IMAGE_PROPERTIES",
+            ]
+        },
         { "PushResults", ["CONNECTIONS_TABLE", "UPLOAD_BUCKET", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY", "PUSH_SHARD_TOPIC_ARN", "PUSH_SHARD_SIZE"] },
         { "PushShard", ["CONNECTIONS_TABLE", "CONNECTIONS_ENDPOINT", "PUSH_CONCURRENCY"] },
         { "NotifyResults", ["IMAGES_TABLE", "TOPIC_ARN", "SITE_URL"] },
-        { "SweepStaleImages", ["IMAGES_TABLE", "UPLOAD_BUCKET", "UPLOAD_URL_TTL_SECONDS", "PROCESSOR_TIMEOUT_SECONDS", "SWEEP_GRACE_SECONDS", "MIN_CONFIDENCE", "MAX_LABELS"] },
+        { "SweepStaleImages", ["IMAGES_TABLE", "UPLOAD_BUCKET", "UPLOAD_URL_TTL_SECONDS", "PROCESSOR_TIMEOUT_SECONDS", "SWEEP_GRACE_SECONDS", "MIN_CONFIDENCE", "MAX_LABELS", "ANALYZE_LABELS", "ANALYZE_FACES", "ANALYZE_TEXT", "ANALYZE_MODERATION", "ANALYZE_IMAGE_PROPERTIES"] },
         { "SubscribeToFeed", ["SUBSCRIPTION_REQUESTS_TABLE", "TOPIC_ARN"] },
     };
 

@@ -8,7 +8,10 @@ public sealed class IamTests(ProductionTemplate stack)
     /// <summary>Actions whose only meaningful resource is "*" (no resource-level permissions), each for a reason.</summary>
     private static readonly string[] AllowedOnAnyResource =
     [
-        "rekognition:DetectLabels",      // ProcessImage and the sweeper's re-drive; Rekognition has no resource ARNs for it
+        "rekognition:DetectLabels",      // ProcessImage; Rekognition has no resource ARNs for its image analyses
+        "rekognition:DetectFaces",
+        "rekognition:DetectText",
+        "rekognition:DetectModerationLabels",
         "dynamodb:ListStreams",          // the stream event source mappings (CDK's grant)
         "s3:PutBucketNotification",      // CDK's handler that writes the upload bucket's notification
         "cloudfront:CreateInvalidation", // CDK's BucketDeployment invalidating the site after an upload
@@ -35,7 +38,13 @@ public sealed class IamTests(ProductionTemplate stack)
         { "Connect", ["dynamodb:PutItem"] },
         { "Disconnect", ["dynamodb:DeleteItem"] },
         { "DefaultRoute", [] },
-        { "ProcessImage", ["dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "rekognition:DetectLabels", "sqs:SendMessage"] },
+        {
+            "ProcessImage",
+            [
+                "dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "sqs:SendMessage",
+                "rekognition:DetectLabels", "rekognition:DetectFaces", "rekognition:DetectText", "rekognition:DetectModerationLabels",
+            ]
+        },
         {
             "PushResults",
             [
@@ -54,7 +63,7 @@ public sealed class IamTests(ProductionTemplate stack)
                 "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage",
             ]
         },
-        { "SweepStaleImages", ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "rekognition:DetectLabels"] },
+        { "SweepStaleImages", ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "rekognition:DetectLabels", "rekognition:DetectFaces", "rekognition:DetectText", "rekognition:DetectModerationLabels"] },
         { "SubscribeToFeed", ["dynamodb:UpdateItem", "sns:Subscribe"] },
     };
 

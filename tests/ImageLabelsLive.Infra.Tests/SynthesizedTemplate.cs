@@ -119,7 +119,15 @@ public sealed class ProductionTemplate : SynthesizedTemplate
 public sealed class DevelopmentTemplate : SynthesizedTemplate
 {
     public DevelopmentTemplate()
-        : base(new Dictionary<string, object> { ["allowLocalhost"] = "true", ["uploadExpirationDays"] = "3" }, withFrontendBuild: false)
+        : base(
+            new Dictionary<string, object>
+            {
+                ["allowLocalhost"] = "true",
+                ["uploadExpirationDays"] = "3",
+                ["analyzeFaces"] = "false",
+                ["analyzeModeration"] = "false",
+            },
+            withFrontendBuild: false)
     {
     }
 }

@@ -110,5 +110,6 @@ public sealed class DetectorPatienceTests
         return rekognition;
     }
 
-    private static int Calls(IAmazonRekognition rekognition) => rekognition.ReceivedCalls().Count();
+    private static int Calls(IAmazonRekognition rekognition) =>
+        rekognition.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(IAmazonRekognition.DetectLabelsAsync));
 }

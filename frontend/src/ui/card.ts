@@ -1,5 +1,6 @@
 // One image card: picture (with boxes), file name, live status, labels with confidence bars.
 
+import { FindingsView } from "./findings-view";
 import { cardFileName, cardStatus, type CardModel, type CardStatus } from "../cards";
 import type { ImageRecord } from "../records";
 import { filterLabels, formatConfidence, type ShownLabel } from "../label-filter";
@@ -53,6 +54,7 @@ export class CardView {
   private threshold = 0;
   private imageBroken = false;
   private model: CardModel;
+  private readonly findings: FindingsView;
 
   constructor(
     model: CardModel,
@@ -116,6 +118,8 @@ export class CardView {
         this.tools,
       ]),
     ]);
+    this.findings = new FindingsView(this.element);
+    this.labelsBox.after(this.findings.element);
     // Hover or keyboard focus on a label lights up its boxes.
     this.element.addEventListener("pointerover", (event) => this.highlightFrom(event.target));
     // Leaving with the pointer falls back to the keyboard-focused label, if any.
@@ -153,6 +157,7 @@ export class CardView {
     this.renderStatus(status);
     this.renderMedia(model, fileName, threshold);
     this.renderLabels(model, status, threshold);
+    this.findings.render(model.record, threshold, this.media);
     this.tools.hidden = !model.record || this.tools.childElementCount === 0;
   }
 

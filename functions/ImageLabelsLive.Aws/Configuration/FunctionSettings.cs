@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Globalization;
+using ImageLabelsLive.Core.Analysis;
 using ImageLabelsLive.Core.Push;
 using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Core.Uploads;
@@ -36,6 +37,8 @@ public sealed record FunctionSettings
 
     public static TimeSpan DefaultDetectorRetryPatience { get; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Which analyses ProcessImage asks for: ANALYZE_LABELS, _FACES, _TEXT, _MODERATION, _IMAGE_PROPERTIES (true|false, each on by default).</summary>
+    public AnalysisSwitches Analyses { get; init; } = AnalysisSwitches.All;
     /// <summary>How long an unsent email claim holds before a retry may take it over (NotifyResults' timeout is 30 s).</summary>
     public TimeSpan NotificationClaimLease { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -72,6 +75,12 @@ public sealed record FunctionSettings
             PushShardTopicArn = Optional(get, "PUSH_SHARD_TOPIC_ARN"),
             PushShardSize = Number(get, "PUSH_SHARD_SIZE", PushShardPlan.DefaultShardSize, 1, 100_000),
             DetectorRetryPatience = TimeSpan.FromSeconds(Number(get, "DETECTOR_RETRY_SECONDS", DefaultDetectorRetryPatience.TotalSeconds, 0, 600)),
+            Analyses = new AnalysisSwitches(
+                Switch(get, "ANALYZE_LABELS"),
+                Switch(get, "ANALYZE_FACES"),
+                Switch(get, "ANALYZE_TEXT"),
+                Switch(get, "ANALYZE_MODERATION"),
+                Switch(get, "ANALYZE_IMAGE_PROPERTIES")),
             NotificationClaimLease = TimeSpan.FromSeconds(Number(get, "NOTIFY_CLAIM_LEASE_SECONDS", 60, 1, 3600)),
             ProcessorTimeout = TimeSpan.FromSeconds(Number(get, "PROCESSOR_TIMEOUT_SECONDS", 60, 1, 900)),
             SweepGrace = TimeSpan.FromSeconds(Number(get, "SWEEP_GRACE_SECONDS", 300, 0, 86_400)),
@@ -95,6 +104,12 @@ public sealed record FunctionSettings
         Optional(get, name) is not { } text ? null
         : Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri
         : throw new InvalidOperationException($"The environment variable {name} is not an absolute http(s) URL: '{text}'.");
+
+    /// <summary>On unless set to false; anything but true or false names the variable.</summary>
+    private static bool Switch(Func<string, string?> get, string name) =>
+        Optional(get, name) is not { } text ? true
+        : bool.TryParse(text, out var on) ? on
+        : throw new InvalidOperationException($"The environment variable {name} must be true or false: '{text}'.");
 
     private static T Number<T>(Func<string, string?> get, string name, T fallback, T min, T max)
         where T : struct, INumber<T>

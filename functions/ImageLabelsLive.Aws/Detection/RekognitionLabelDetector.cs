@@ -1,11 +1,7 @@
-using System.Diagnostics;
 using Amazon.Rekognition;
 using Amazon.Rekognition.Model;
-using Amazon.Runtime;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Ports;
-using Polly;
-using Polly.Retry;
 using CoreLabel = ImageLabelsLive.Core.Images.Label;
 using CoreBoundingBox = ImageLabelsLive.Core.Images.BoundingBox;
 
@@ -20,22 +16,7 @@ namespace ImageLabelsLive.Aws.Detection;
 /// </summary>
 public sealed class RekognitionLabelDetector(IAmazonRekognition rekognition, int maxLabels, float minConfidence, TimeSpan patience = default) : ILabelDetector
 {
-    private static readonly ResiliencePropertyKey<long> StartedAt = new("detect-labels-started");
-
-    private readonly ResiliencePipeline retry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = arguments => ValueTask.FromResult(
-                arguments.Outcome.Exception is { } exception
-                && IsTransient(exception, arguments.Context.CancellationToken)
-                && Stopwatch.GetElapsedTime(arguments.Context.Properties.GetValue(StartedAt, 0)) < patience),
-            MaxRetryAttempts = int.MaxValue,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(250),
-            MaxDelay = TimeSpan.FromSeconds(3),
-        })
-        .Build();
+    private readonly RekognitionRetry retry = new(patience);
 
     public async Task<IReadOnlyList<CoreLabel>> DetectAsync(string bucket, string key, CancellationToken cancellationToken)
     {
@@ -45,56 +26,11 @@ public sealed class RekognitionLabelDetector(IAmazonRekognition rekognition, int
             MaxLabels = maxLabels,
             MinConfidence = minConfidence,
         };
-        DetectLabelsResponse response;
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(StartedAt, Stopwatch.GetTimestamp());
-        try
-        {
-            response = await retry.ExecuteAsync(
-                static async (context, state) => await state.rekognition.DetectLabelsAsync(state.request, context.CancellationToken).ConfigureAwait(false),
-                context,
-                (rekognition, request)).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (patience > TimeSpan.Zero && IsTransient(exception, cancellationToken))
-        {
-            throw new LabelingUnavailableException(
-                $"DetectLabels stayed unavailable for {patience.TotalSeconds:0.#} s of retries: {exception.Message}", exception);
-        }
-        catch (InvalidImageFormatException exception)
-        {
-            throw Rejected("InvalidImageFormat", "The file could not be read as an image; it may be damaged or not really a JPEG or PNG.", exception);
-        }
-        catch (ImageTooLargeException exception)
-        {
-            throw Rejected("ImageTooLarge", "The image is too large to label; images up to 15 MB and 10,000 pixels a side can be labeled.", exception);
-        }
-        catch (InvalidS3ObjectException exception)
-        {
-            throw Rejected("ImageUnavailable", "The uploaded file could not be read back; upload it again.", exception);
-        }
-        catch (InvalidParameterException exception)
-        {
-            throw Rejected("ImageNotSupported", "The image cannot be labeled; it may be too small (at least 80 pixels a side).", exception);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
+        var response = await retry.CallAsync("DetectLabels", token => rekognition.DetectLabelsAsync(request, token), cancellationToken).ConfigureAwait(false);
         return ToLabels(response);
     }
 
-    /// <summary>Throttling, server errors, refused or dropped connections and client timeouts: worth another try.</summary>
-    private static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch
-    {
-        ThrottlingException or ProvisionedThroughputExceededException or LimitExceededException or InternalServerErrorException => true,
-        AmazonServiceException service => (int)service.StatusCode is 429 or >= 500,
-        HttpRequestException => true,
-        // An HttpClient timeout, not the caller giving up.
-        OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        _ => false,
-    };
-
-    /// <summary>Maps Rekognition's answer onto the domain's labels.</summary>
+    /// <summary>Maps Rekognition's answer onto the domain's labels, with their categories and aliases.</summary>
     public static IReadOnlyList<CoreLabel> ToLabels(DetectLabelsResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -111,9 +47,11 @@ public sealed class RekognitionLabelDetector(IAmazonRekognition rekognition, int
                         instance.BoundingBox.Top ?? 0,
                         instance.BoundingBox.Width ?? 0,
                         instance.BoundingBox.Height ?? 0)))
-                .ToArray()))
+                .ToArray())
+        {
+            Categories = (label.Categories ?? []).Select(category => category.Name ?? "").ToArray(),
+            Aliases = (label.Aliases ?? []).Select(alias => alias.Name ?? "").ToArray(),
+        })
             .ToArray();
     }
-
-    private static ImageRejectedException Rejected(string code, string message, Exception inner) => new(new ImageError(code, message), inner);
 }

@@ -52,10 +52,27 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
         };
         var set = new List<string> { "#status = :status", "labels = :labels", "updatedAt = :updatedAt" };
         var remove = new List<string>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["#status"] = "status", ["#error"] = "error" };
+        foreach (var (name, value) in FindingItems.Attributes(record))
+        {
+            // Placeholders for every finding: "text" is one of DynamoDB's reserved words.
+            set.Add($"#{name} = :{name}");
+            names["#" + name] = name;
+            values[":" + name] = value;
+        }
         if (record.Status == ImageStatus.Deleted)
         {
             set.Add(ImageItems.ExpiresAt + " = :expiresAt");
             values[":expiresAt"] = ImageItems.N((record.UpdatedAt + ImageRecord.TombstoneLifetime).ToUnixTimeSeconds());
+        }
+        if (record.Status == ImageStatus.Deleted)
+        {
+            // A tombstone keeps nothing that was found in the image.
+            foreach (var name in FindingItems.Names)
+            {
+                remove.Add("#" + name);
+                names["#" + name] = name;
+            }
         }
         if (record.Error is null)
         {
@@ -84,7 +101,7 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
                 Key = Key(record.ImageId),
                 UpdateExpression = update,
                 ConditionExpression = "#status = :expected",
-                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#status"] = "status", ["#error"] = "error" },
+                ExpressionAttributeNames = names,
                 ExpressionAttributeValues = values,
             }, cancellationToken).ConfigureAwait(false);
             return true;

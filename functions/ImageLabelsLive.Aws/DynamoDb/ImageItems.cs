@@ -45,6 +45,10 @@ public static class ImageItems
         {
             item["error"] = Error(record.Error);
         }
+        foreach (var (name, value) in FindingItems.Attributes(record))
+        {
+            item[name] = value;
+        }
         if (record.Sha256 is not null)
         {
             item["sha256"] = S(record.Sha256);
@@ -65,7 +69,7 @@ public static class ImageItems
         {
             throw new FormatException($"Image item has an unknown status '{status}'.");
         }
-        return new ImageRecord
+        return FindingItems.Read(item, new ImageRecord
         {
             ImageId = Text(item, "imageId"),
             FeedId = Text(item, "feedId"),
@@ -78,7 +82,7 @@ public static class ImageItems
             Sha256 = item.TryGetValue("sha256", out var sha256) && sha256.S is { } digest ? digest : null,
             CreatedAt = UtcTimestampConverter.Parse(Text(item, "createdAt")),
             UpdatedAt = UtcTimestampConverter.Parse(Text(item, "updatedAt")),
-        };
+        });
     }
 
     public static AttributeValue Labels(IReadOnlyList<Label> labels) => new()
@@ -90,6 +94,8 @@ public static class ImageItems
                 ["name"] = S(label.Name),
                 ["confidence"] = N(label.Confidence),
                 ["parents"] = new AttributeValue { L = label.Parents.Select(S).ToList() },
+                ["categories"] = new AttributeValue { L = label.Categories.Select(S).ToList() },
+                ["aliases"] = new AttributeValue { L = label.Aliases.Select(S).ToList() },
                 ["instances"] = new AttributeValue
                 {
                     L = label.Instances.Select(instance => new AttributeValue
@@ -141,8 +147,15 @@ public static class ImageItems
                         Double(fields, "confidence"),
                         new BoundingBox(Double(box, "left"), Double(box, "top"), Double(box, "width"), Double(box, "height")));
                 }).ToArray()
-                : []);
+                : [])
+        {
+            Categories = Strings(map, "categories"),
+            Aliases = Strings(map, "aliases"),
+        };
     }
+
+    private static string[] Strings(Dictionary<string, AttributeValue> map, string name) =>
+        map.TryGetValue(name, out var value) && value.L is { } list ? list.Select(entry => entry.S ?? "").ToArray() : [];
 
     private static string Text(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var value) && value.S is { } text ? text : throw new FormatException($"Image item lacks the string attribute '{name}'.");

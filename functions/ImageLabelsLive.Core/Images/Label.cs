@@ -1,7 +1,14 @@
 namespace ImageLabelsLive.Core.Images;
 
 /// <summary>What the detector saw: confidence is 0–100, as Rekognition reports it.</summary>
-public sealed record Label(string Name, double Confidence, IReadOnlyList<string> Parents, IReadOnlyList<LabelInstance> Instances);
+public sealed record Label(string Name, double Confidence, IReadOnlyList<string> Parents, IReadOnlyList<LabelInstance> Instances)
+{
+    /// <summary>The names of Rekognition's LabelCategory objects ("Animals and Pets").</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>The names of Rekognition's LabelAlias objects (other names for the same thing).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}
 
 /// <summary>One occurrence of a label in the image.</summary>
 public sealed record LabelInstance(double Confidence, BoundingBox BoundingBox);
@@ -40,11 +47,18 @@ public static class LabelSet
                     .Select(instance => new LabelInstance(RoundConfidence(instance.Confidence), instance.BoundingBox.ClampToImage()))
                     .Where(instance => instance.BoundingBox.Width > 0 && instance.BoundingBox.Height > 0)
                     .OrderByDescending(instance => instance.Confidence)
-                    .ToArray()))
+                    .ToArray())
+            {
+                Categories = Names(label.Categories),
+                Aliases = Names(label.Aliases),
+            })
             .OrderByDescending(label => label.Confidence)
             .ThenBy(label => label.Name, StringComparer.Ordinal)
             .ToArray();
     }
 
-    private static double RoundConfidence(double confidence) => Math.Round(Math.Clamp(confidence, 0, 100), 2);
+    private static string[] Names(IReadOnlyList<string> names) =>
+        names.Where(name => !string.IsNullOrWhiteSpace(name)).Select(name => name.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+
+    internal static double RoundConfidence(double confidence) => Math.Round(Math.Clamp(confidence, 0, 100), 2);
 }

@@ -48,6 +48,7 @@ public static class ResultEmail
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(siteUrl);
         var body = new StringBuilder();
+        FindingsEmailSections.AppendWarning(body, image);
         body.AppendLine(CultureInfo.InvariantCulture, $"File: {image.FileName}");
         foreach (var section in Sections)
         {
@@ -59,6 +60,7 @@ public static class ResultEmail
                 body.Append(block);
             }
         }
+        FindingsEmailSections.AppendFindings(body, image);
         body.AppendLine();
         body.AppendLine("Open it in its feed:");
         body.AppendLine(ImageLink(siteUrl, image.FeedId, image.ImageId).ToString());

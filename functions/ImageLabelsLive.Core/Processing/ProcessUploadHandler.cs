@@ -1,3 +1,4 @@
+using ImageLabelsLive.Core.Analysis;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Ports;
 
@@ -25,8 +26,14 @@ public enum ProcessOutcome
 /// waits in "processing" for good; other errors propagate so the platform retries, and a retry finds
 /// "processing" and resumes.
 /// </summary>
-public sealed class ProcessUploadHandler(IImageStore images, IUploadedObjects objects, ILabelDetector detector, TimeProvider clock)
+public sealed class ProcessUploadHandler(IImageStore images, IUploadedObjects objects, ImageAnalysis analysis, TimeProvider clock)
 {
+    /// <summary>Labels only, every other analysis off.</summary>
+    public ProcessUploadHandler(IImageStore images, IUploadedObjects objects, ILabelDetector detector, TimeProvider clock)
+        : this(images, objects, new ImageAnalysis(new LabelsOnlyAnalyzer(detector), AnalysisSwitches.LabelsOnly), clock)
+    {
+    }
+
     public async Task<ProcessOutcome> HandleAsync(UploadedObject uploaded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uploaded);
@@ -62,26 +69,25 @@ public sealed class ProcessUploadHandler(IImageStore images, IUploadedObjects ob
         }
 
         var rejection = await CheckBytesAsync(uploaded, record, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<Label> labels = [];
-        if (rejection is null)
+        StatusTransition finished;
+        if (rejection is not null)
         {
-            try
+            finished = record.Fail(rejection, clock.GetUtcNow());
+        }
+        else
+        {
+            var findings = await analysis.AnalyzeAsync(uploaded.Bucket, uploaded.Key, cancellationToken).ConfigureAwait(false);
+            if (findings.NothingRan)
             {
-                labels = LabelSet.Normalize(await detector.DetectAsync(uploaded.Bucket, uploaded.Key, cancellationToken).ConfigureAwait(false));
+                rejection = ImageAnalysis.ImageFailure(findings, record.FileName);
+                finished = record.FailAnalysis(rejection, findings, clock.GetUtcNow());
             }
-            catch (ImageRejectedException rejected)
+            else
             {
-                rejection = rejected.Error;
-            }
-            catch (LabelingUnavailableException)
-            {
-                rejection = new ImageError(
-                    "LabelingUnavailable",
-                    $"\"{record.FileName}\" could not be labeled because the labeling service is busy or unavailable; upload it again in a few minutes.");
+                finished = record.Analyze(findings, clock.GetUtcNow());
             }
         }
 
-        var finished = rejection is null ? record.Label(labels, clock.GetUtcNow()) : record.Fail(rejection, clock.GetUtcNow());
         if (!await images.TryWriteAsync(finished, cancellationToken).ConfigureAwait(false))
         {
             return ProcessOutcome.LostRace;

@@ -1,3 +1,4 @@
+using ImageLabelsLive.Core.Analysis;
 using Amazon.ApiGatewayManagementApi;
 using Amazon.DynamoDBv2;
 using Amazon.Rekognition;
@@ -79,7 +80,9 @@ public sealed class FunctionContainer(FunctionSettings settings)
     public ProcessUploadHandler ProcessUpload() => new(
         Images,
         UploadedObjects,
-        new RekognitionLabelDetector(AwsClientFactory.CreateRekognition(settings), settings.MaxLabels, settings.MinConfidence, settings.DetectorRetryPatience),
+        new ImageAnalysis(
+            new RekognitionImageAnalyzer(AwsClientFactory.CreateRekognition(settings), settings.MaxLabels, settings.MinConfidence, settings.DetectorRetryPatience),
+            settings.Analyses),
         Clock);
 
     public SweepStaleImagesHandler SweepStaleImages() => new(

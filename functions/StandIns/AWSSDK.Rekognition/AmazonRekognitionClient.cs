@@ -1,5 +1,4 @@
 using Amazon.Rekognition.Model;
-using Amazon.Rekognition.Model.Internal.MarshallTransformations;
 using Amazon.Runtime;
 using ImageLabelsLive.Aws.AwsProtocol;
 
@@ -55,14 +54,32 @@ public sealed class AmazonRekognitionClient : IAmazonRekognition
         transport = new AwsServiceTransport(Service, config.ToSettings(), credentials, overrides);
     }
 
-    public async Task<DetectLabelsResponse> DetectLabelsAsync(DetectLabelsRequest request, CancellationToken cancellationToken = default)
+    public Task<DetectLabelsResponse> DetectLabelsAsync(DetectLabelsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DetectLabelsResponse>("DetectLabels", request, cancellationToken);
+
+    public Task<DetectFacesResponse> DetectFacesAsync(DetectFacesRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DetectFacesResponse>("DetectFaces", request, cancellationToken);
+
+    public Task<DetectTextResponse> DetectTextAsync(DetectTextRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DetectTextResponse>("DetectText", request, cancellationToken);
+
+    public Task<DetectModerationLabelsResponse> DetectModerationLabelsAsync(DetectModerationLabelsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DetectModerationLabelsResponse>("DetectModerationLabels", request, cancellationToken);
+
+    /// <summary>One JSON 1.1 call: the request's members as the body, the answer read into the operation's response shape.</summary>
+    private async Task<TResponse> InvokeAsync<TResponse>(string operation, AmazonRekognitionRequest request, CancellationToken cancellationToken)
+        where TResponse : AmazonWebServiceResponse, new()
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = DetectLabelsRequestMarshaller.Marshall(request);
-        var response = await transport.SendAsync(
-            new AwsRequest(HttpMethod.Post, "/", JsonContentType, TargetPrefix + ".DetectLabels", body),
+        var body = JsonShapes.Write(request);
+        var answer = await transport.SendAsync(
+            new AwsRequest(HttpMethod.Post, "/", JsonContentType, TargetPrefix + "." + operation, body),
             cancellationToken).ConfigureAwait(false);
-        return DetectLabelsResponseUnmarshaller.Unmarshall(response);
+        var response = JsonShapes.Read<TResponse>(answer.Body);
+        response.HttpStatusCode = answer.StatusCode;
+        response.ContentLength = answer.Body.LongLength;
+        response.ResponseMetadata = new ResponseMetadata { RequestId = answer.RequestId };
+        return response;
     }
 
     public void Dispose() => transport.Dispose();
@@ -78,6 +95,9 @@ public sealed class AmazonRekognitionClient : IAmazonRekognition
         "LimitExceededException" => new LimitExceededException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         "AccessDeniedException" => new AccessDeniedException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         // The model names this shape InternalServerError; the SDK's class adds the Exception suffix.
+        "HumanLoopQuotaExceededException" => new HumanLoopQuotaExceededException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "ResourceNotFoundException" => new ResourceNotFoundException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        "ResourceNotReadyException" => new ResourceNotReadyException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         "InternalServerError" or "InternalServerErrorException" => new InternalServerErrorException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         _ => new AmazonRekognitionException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
     };

@@ -84,7 +84,7 @@ public class RekognitionContractTests
         var label = answer["Labels"]![0]!;
         var instance = label["Instances"]![0]!;
         response.LabelModelVersion.ShouldBe((string)answer["LabelModelVersion"]!);
-        response.OrientationCorrection?.Value.ShouldBe((string)answer["OrientationCorrection"]!);
+        response.OrientationCorrection!.Value.ShouldBe((string)answer["OrientationCorrection"]!);
         var read = response.Labels.ShouldHaveSingleItem();
         read.Name.ShouldBe((string)label["Name"]!);
         read.Confidence.ShouldBe((float)(double)label["Confidence"]!);

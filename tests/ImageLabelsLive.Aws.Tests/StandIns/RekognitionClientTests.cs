@@ -64,7 +64,7 @@ public class RekognitionClientTests
         response.HttpStatusCode.ShouldBe(HttpStatusCode.OK);
         response.ResponseMetadata.RequestId.ShouldBe("req-123");
         response.LabelModelVersion.ShouldBe("3.0");
-        response.OrientationCorrection.ShouldBe(OrientationCorrection.ROTATE_0);
+        response.OrientationCorrection!.Value.ShouldBe("ROTATE_0");
         response.Labels!.Select(label => label.Name).ShouldBe(["Cat", "Indoors"]);
         var cat = response.Labels![0];
         cat.Confidence.ShouldBe(98.5f);

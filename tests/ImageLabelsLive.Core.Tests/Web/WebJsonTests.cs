@@ -16,7 +16,8 @@ public class WebJsonTests
         var root = json.RootElement;
 
         root.EnumerateObject().Select(property => property.Name).ShouldBe(
-            ["imageId", "feedId", "fileName", "contentType", "size", "status", "labels", "error", "createdAt", "updatedAt", "imageUrl"],
+            ["imageId", "feedId", "fileName", "contentType", "size", "status", "labels", "faces", "text", "moderation", "imageProperties", "analyses",
+             "error", "createdAt", "updatedAt", "imageUrl"],
             ignoreOrder: true);
         root.GetProperty("status").GetString().ShouldBe("labeled");
         root.GetProperty("error").ValueKind.ShouldBe(JsonValueKind.Null);
@@ -49,7 +50,7 @@ public class WebJsonTests
 
         var back = JsonSerializer.Deserialize(JsonSerializer.Serialize(record, WebJson.Default.ImageRecord), WebJson.Default.ImageRecord)!;
 
-        back.ShouldBe(record with { Labels = back.Labels });
+        back.ShouldBe(record with { Labels = back.Labels, Faces = back.Faces, Text = back.Text, Moderation = back.Moderation });
         back.Labels.ShouldBeEmpty();
     }
 

@@ -41,7 +41,7 @@ public class GetImageFunctionTests
         body["status"]!.GetValue<string>().ShouldBe("labeled");
         body["updatedAt"]!.GetValue<string>().ShouldBe("2026-11-21T09:00:03.000Z");
         JsonNode.DeepEquals(body["labels"], JsonNode.Parse("""
-            [{"name":"Cat","confidence":91.5,"parents":["Pet","Animal","Mammal"],
+            [{"name":"Cat","confidence":91.5,"parents":["Pet","Animal","Mammal"],"categories":[],"aliases":[],
               "instances":[{"confidence":91.5,"boundingBox":{"left":0.1,"top":0.2,"width":0.5,"height":0.6}}]}]
             """)).ShouldBeTrue(body["labels"]!.ToJsonString());
         body.AsObject().ContainsKey("error").ShouldBeTrue();

@@ -60,7 +60,7 @@ public class ListFeedImagesFunctionTests
         var (_, body) = await GetAsync(Request(Samples.FeedId));
 
         var image = body["images"]![0]!.AsObject();
-        image.Select(member => member.Key).ShouldBe(["imageId", "feedId", "fileName", "contentType", "size", "status", "labels", "error", "createdAt", "updatedAt", "imageUrl"]);
+        image.Select(member => member.Key).ShouldBe(["imageId", "feedId", "fileName", "contentType", "size", "status", "labels", "faces", "text", "moderation", "imageProperties", "analyses", "error", "createdAt", "updatedAt", "imageUrl"]);
         image["status"]!.GetValue<string>().ShouldBe("uploading");
         image["error"].ShouldBeNull();
         image["createdAt"]!.GetValue<string>().ShouldBe("2026-11-21T09:00:00.000Z");

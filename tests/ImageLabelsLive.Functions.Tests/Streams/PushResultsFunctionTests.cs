@@ -56,7 +56,7 @@ public class PushResultsFunctionTests
         image["updatedAt"]!.GetValue<string>().ShouldBe("2026-11-21T09:00:02.000Z");
         image["error"].ShouldBeNull();
         JsonNode.DeepEquals(image["labels"], JsonNode.Parse("""
-            [{"name":"Cat","confidence":91.5,"parents":["Pet","Animal","Mammal"],
+            [{"name":"Cat","confidence":91.5,"parents":["Pet","Animal","Mammal"],"categories":[],"aliases":[],
               "instances":[{"confidence":91.5,"boundingBox":{"left":0.1,"top":0.2,"width":0.5,"height":0.6}}]}]
             """)).ShouldBeTrue(image["labels"]!.ToJsonString());
     }

@@ -16,8 +16,11 @@ public class DetectLabelsRequest : AmazonRekognitionRequest
     /// <summary>0–100; labels below it are left out (Rekognition's default is 55).</summary>
     public float? MinConfidence { get; set; }
 
-    /// <summary>GENERAL_LABELS and/or IMAGE_PROPERTIES; GENERAL_LABELS when left out.</summary>
+    /// <summary>Values of <see cref="DetectLabelsFeatureName"/>; GENERAL_LABELS when left out.</summary>
     public List<string>? Features { get; set; }
+
+    /// <summary>Filters for GENERAL_LABELS and the number of dominant colours for IMAGE_PROPERTIES.</summary>
+    public DetectLabelsSettings? Settings { get; set; }
 }
 
 /// <summary>The image to analyse: its bytes (up to 5 MB) or an S3 object (up to 15 MB) in the same region.</summary>

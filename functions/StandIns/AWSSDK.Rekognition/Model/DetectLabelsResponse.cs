@@ -10,6 +10,9 @@ public class DetectLabelsResponse : AmazonWebServiceResponse
     public string? LabelModelVersion { get; set; }
 
     public OrientationCorrection? OrientationCorrection { get; set; }
+
+    /// <summary>Present when IMAGE_PROPERTIES was asked for.</summary>
+    public DetectLabelsImageProperties? ImageProperties { get; set; }
 }
 
 /// <summary>A detected label: a thing, concept or scene, with where it is when it is an object.</summary>
@@ -36,6 +39,9 @@ public class Instance
     public BoundingBox? BoundingBox { get; set; }
 
     public float? Confidence { get; set; }
+
+    /// <summary>The object's own dominant colours, with IMAGE_PROPERTIES.</summary>
+    public List<DominantColor>? DominantColors { get; set; }
 }
 
 /// <summary>Ratios of the image's width (Left, Width) and height (Top, Height).</summary>

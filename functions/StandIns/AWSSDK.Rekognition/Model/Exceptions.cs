@@ -299,3 +299,102 @@ public class InternalServerErrorException : AmazonRekognitionException
     {
     }
 }
+
+/// <summary>The number of in-progress human reviews you have has exceeded the number allowed.</summary>
+public class HumanLoopQuotaExceededException : AmazonRekognitionException
+{
+    public HumanLoopQuotaExceededException()
+    {
+    }
+
+    public HumanLoopQuotaExceededException(string message)
+        : base(message)
+    {
+    }
+
+    public HumanLoopQuotaExceededException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public HumanLoopQuotaExceededException(Exception innerException)
+        : base(innerException)
+    {
+    }
+
+    public HumanLoopQuotaExceededException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, errorType, errorCode, requestId, statusCode)
+    {
+    }
+
+    public HumanLoopQuotaExceededException(string message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, innerException, errorType, errorCode, requestId, statusCode)
+    {
+    }
+}
+
+/// <summary>The resource specified in the request cannot be found.</summary>
+public class ResourceNotFoundException : AmazonRekognitionException
+{
+    public ResourceNotFoundException()
+    {
+    }
+
+    public ResourceNotFoundException(string message)
+        : base(message)
+    {
+    }
+
+    public ResourceNotFoundException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ResourceNotFoundException(Exception innerException)
+        : base(innerException)
+    {
+    }
+
+    public ResourceNotFoundException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, errorType, errorCode, requestId, statusCode)
+    {
+    }
+
+    public ResourceNotFoundException(string message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, innerException, errorType, errorCode, requestId, statusCode)
+    {
+    }
+}
+
+/// <summary>The requested resource isn't ready, e.g. a model version still training.</summary>
+public class ResourceNotReadyException : AmazonRekognitionException
+{
+    public ResourceNotReadyException()
+    {
+    }
+
+    public ResourceNotReadyException(string message)
+        : base(message)
+    {
+    }
+
+    public ResourceNotReadyException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ResourceNotReadyException(Exception innerException)
+        : base(innerException)
+    {
+    }
+
+    public ResourceNotReadyException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, errorType, errorCode, requestId, statusCode)
+    {
+    }
+
+    public ResourceNotReadyException(string message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        : base(message, innerException, errorType, errorCode, requestId, statusCode)
+    {
+    }
+}
