@@ -42,6 +42,13 @@ run_dotnet_tests() {
     local f p s
     f="$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")"; p="$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")"; s="$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")"
     count "$p" "$f" "$s"; echo "    $line"
+  elif grep -qE '^Total tests: [0-9]+' "$LOGS/$name.log"; then
+    # The detailed console logger (which prints the crash drills' figures) ends with a block instead of one line.
+    local p f s
+    p="$(grep -E '^ +Passed: +[0-9]+' "$LOGS/$name.log" | tail -n1 | grep -oE '[0-9]+')"
+    f="$(grep -E '^ +Failed: +[0-9]+' "$LOGS/$name.log" | tail -n1 | grep -oE '[0-9]+')"
+    s="$(grep -E '^ +Skipped: +[0-9]+' "$LOGS/$name.log" | tail -n1 | grep -oE '[0-9]+')"
+    count "${p:-0}" "${f:-0}" "${s:-0}"; echo "    passed ${p:-0}, failed ${f:-0}, skipped ${s:-0}"
   else
     echo "    no test summary found in $LOGS/$name.log"; count 0 1 0; echo "$name" >> "$COUNTS/broken"; return
   fi

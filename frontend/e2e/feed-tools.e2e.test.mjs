@@ -12,6 +12,9 @@ if (skipReason) test("feed tools end-to-end tests", { skip: skipReason }, () => 
 // "Load more" button stays after the last page. Skipped, and counted as skipped, until both are fixed.
 const notYetPassing = "feed tools e2e: seeded images have no objects (404s) and Load more outlives the last page";
 
+// node --test does not count the tests of a skipped suite, so this one stands for them in the totals.
+if (!skipReason) test("feed tools end-to-end tests", { skip: notYetPassing }, () => {});
+
 describe("feed tools", { skip: skipReason || notYetPassing }, () => {
   let browser;
   let endpoints;
