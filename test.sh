@@ -92,43 +92,42 @@ unit_lane() {
   for suite in $UNIT_SUITES; do
     run_dotnet_tests "tests/ImageLabelsLive.$suite.Tests/ImageLabelsLive.$suite.Tests.csproj"
   done
-# The production clients against moto_server (skips, counted, where moto is absent).
-run_dotnet_tests tests/ImageLabelsLive.Aws.MotoTests/ImageLabelsLive.Aws.MotoTests.csproj
-# The CDK app synthesizes offline with the pinned CLI, from the functions just built.
-ill_say "cdk synth (offline)"
-synth_out="$(mktemp -d)"
-template=""
-if (cd infra/aws && npx --no-install cdk synth -q -o "$synth_out" \
-      -c functionsPath="$ILL_ROOT/functions/ImageLabelsLive.Functions/bin/Release/net10.0") > "$LOGS/cdk-synth.log" 2>&1 \
-   && [ -n "$(find "$synth_out" -name '*.template.json' -print -quit)" ]; then
-  template="$(find "$synth_out" -name '*.template.json' | head -n1)"
-  count 1 0 0; echo "    synthesized: $(basename "$template")"
-else
-  count 0 1 0; echo "FAILED: cdk synth (log: $LOGS/cdk-synth.log)"; tail -n 30 "$LOGS/cdk-synth.log"
-fi
-# AWS's template linter on what would be deployed: any error fails, and so does any retired or deprecated
-# Lambda runtime (E2531/E2533/W2531/W2533, or a runtime looked up in a map of them, W1034). The other
-# findings are explained in infra/aws/README.md.
-if [ -n "$template" ]; then
-  ill_say "cfn-lint on the synthesized template"
-  if command -v cfn-lint >/dev/null 2>&1; then
-    cfn-lint --format parseable -- "$template" > "$LOGS/cfn-lint.log" 2>&1
-    lint_status=$?
-    # parseable: file:line:column:end line:end column:rule:message
-    lint_errors="$(awk -F: '$6 ~ /^E/' "$LOGS/cfn-lint.log")"
-    lint_runtimes="$(awk -F: '$6 ~ /^[EW]253[13]$/ || ($6 == "W1034" && /[Rr]untime/)' "$LOGS/cfn-lint.log")"
-    # Its exit status ORs 2 (errors), 4 (warnings), 8 (informational); 1 means it could not lint at all.
-    if [ -n "$lint_errors" ] || [ -n "$lint_runtimes" ] || (( lint_status & 3 )); then
-      count 0 1 0; echo "FAILED: cfn-lint (log: $LOGS/cfn-lint.log)"; printf '%s\n' "$lint_errors" "$lint_runtimes" | sort -u | head -n 20
-    else
-      count 1 0 0; echo "    no errors, no deprecated runtimes; $(grep -c . "$LOGS/cfn-lint.log") warnings (see infra/aws/README.md)"
-    fi
+  # The production clients against moto_server (skips, counted, where moto is absent).
+  run_dotnet_tests tests/ImageLabelsLive.Aws.MotoTests/ImageLabelsLive.Aws.MotoTests.csproj
+  # The CDK app synthesizes offline with the pinned CLI, from the functions just built.
+  ill_say "cdk synth (offline)"
+  synth_out="$(mktemp -d)"
+  template=""
+  if (cd infra/aws && npx --no-install cdk synth -q -o "$synth_out" \
+        -c functionsPath="$ILL_ROOT/functions/ImageLabelsLive.Functions/bin/Release/net10.0") > "$LOGS/cdk-synth.log" 2>&1 \
+     && [ -n "$(find "$synth_out" -name '*.template.json' -print -quit)" ]; then
+    template="$(find "$synth_out" -name '*.template.json' | head -n1)"
+    count 1 0 0; echo "    synthesized: $(basename "$template")"
   else
-    count 0 0 1; echo "    skipped: cfn-lint is not installed (pip install cfn-lint runs it)"
+    count 0 1 0; echo "FAILED: cdk synth (log: $LOGS/cdk-synth.log)"; tail -n 30 "$LOGS/cdk-synth.log"
   fi
-fi
-rm -rf "$synth_out"
-
+  # AWS's template linter on what would be deployed: any error fails, and so does any retired or deprecated
+  # Lambda runtime (E2531/E2533/W2531/W2533, or a runtime looked up in a map of them, W1034). The other
+  # findings are explained in infra/aws/README.md.
+  if [ -n "$template" ]; then
+    ill_say "cfn-lint on the synthesized template"
+    if command -v cfn-lint >/dev/null 2>&1; then
+      cfn-lint --format parseable -- "$template" > "$LOGS/cfn-lint.log" 2>&1
+      lint_status=$?
+      # parseable: file:line:column:end line:end column:rule:message
+      lint_errors="$(awk -F: '$6 ~ /^E/' "$LOGS/cfn-lint.log")"
+      lint_runtimes="$(awk -F: '$6 ~ /^[EW]253[13]$/ || ($6 == "W1034" && /[Rr]untime/)' "$LOGS/cfn-lint.log")"
+      # Its exit status ORs 2 (errors), 4 (warnings), 8 (informational); 1 means it could not lint at all.
+      if [ -n "$lint_errors" ] || [ -n "$lint_runtimes" ] || (( lint_status & 3 )); then
+        count 0 1 0; echo "FAILED: cfn-lint (log: $LOGS/cfn-lint.log)"; printf '%s\n' "$lint_errors" "$lint_runtimes" | sort -u | head -n 20
+      else
+        count 1 0 0; echo "    no errors, no deprecated runtimes; $(grep -c . "$LOGS/cfn-lint.log") warnings (see infra/aws/README.md)"
+      fi
+    else
+      count 0 0 1; echo "    skipped: cfn-lint is not installed (pip install cfn-lint runs it)"
+    fi
+  fi
+  rm -rf "$synth_out"
   run_node_tests frontend frontend-unit npm test --silent
   run_node_tests infra/local/sidecars sidecars npm test --silent
 }
