@@ -64,9 +64,6 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
         {
             set.Add(ImageItems.ExpiresAt + " = :expiresAt");
             values[":expiresAt"] = ImageItems.N((record.UpdatedAt + ImageRecord.TombstoneLifetime).ToUnixTimeSeconds());
-        }
-        if (record.Status == ImageStatus.Deleted)
-        {
             // A tombstone keeps nothing that was found in the image.
             foreach (var name in FindingItems.Names)
             {
