@@ -48,6 +48,9 @@ internal sealed class ImageLabelsLiveStack : Stack
         var webSocket = new WebSocketApi(this, "WebSocket", new WebSocketApiProps(functions.Connect, functions.Disconnect, functions.Default));
         functions.PushResults.AddEnvironment("CONNECTIONS_ENDPOINT", webSocket.ConnectionsEndpoint);
         webSocket.GrantPostToConnections(functions.PushResults);
+        functions.Default.AddEnvironment("CONNECTIONS_ENDPOINT", webSocket.ConnectionsEndpoint);
+        webSocket.GrantPostToConnections(functions.Default);
+        webSocket.GrantCloseConnections(functions.Default);
         var pushShards = new PushShards(this, "PushShards", new PushShardsProps(functions, tables.Connections, webSocket, notifications.Key));
 
         IReadOnlyList<string> origins = settings.AllowLocalhost ? [website.Url, .. InfraSettings.LocalhostOrigins] : [website.Url];

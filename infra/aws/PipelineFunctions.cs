@@ -50,7 +50,7 @@ internal sealed class PipelineFunctions : Construct
     public static readonly FunctionSpec GetImageSpec = new("GetImage", 512, 10, "GET /images/{imageId}");
     public static readonly FunctionSpec ConnectSpec = new("Connect", 512, 10, "WebSocket $connect: stores the connection");
     public static readonly FunctionSpec DisconnectSpec = new("Disconnect", 512, 10, "WebSocket $disconnect: deletes the connection");
-    public static readonly FunctionSpec DefaultSpec = new("DefaultRoute", 512, 10, "WebSocket $default: answers ping with pong");
+    public static readonly FunctionSpec DefaultSpec = new("DefaultRoute", 512, 10, "WebSocket $default: answers ping with pong, closes a client over its message limit");
     public static readonly FunctionSpec ProcessImageSpec = new("ProcessImage", 1024, 60, "S3 ObjectCreated: labels the image with Rekognition");
     public static readonly FunctionSpec PushResultsSpec = new("PushResults", 1024, 60, "Images stream: pushes records to the feed's connections");
     public static readonly FunctionSpec NotifyResultsSpec = new("NotifyResults", 512, 30, "Images stream: emails labeled/failed results through SNS");
@@ -143,8 +143,10 @@ internal sealed class PipelineFunctions : Construct
         Disconnect = Create(props.Code, DisconnectSpec, new() { ["CONNECTIONS_TABLE"] = connections.TableName });
         Allow(Disconnect, ["dynamodb:DeleteItem"], connections.TableArn);
 
-        // The pong travels back as the route response: no table, no management API.
-        Default = Create(props.Code, DefaultSpec, []);
+        // The pong travels back as the route response. The per-connection message count lives on the connection's
+        // item; a client over the limit is sent an error and closed through the management API (granted by the stack).
+        Default = Create(props.Code, DefaultSpec, new() { ["CONNECTIONS_TABLE"] = connections.TableName });
+        Allow(Default, ["dynamodb:UpdateItem"], connections.TableArn);
 
         ProcessImageFailures = new Queue(this, "ProcessImageFailures", DeadLetterQueueProps());
         ProcessImage = Create(

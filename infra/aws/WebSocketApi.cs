@@ -65,12 +65,8 @@ internal sealed class WebSocketApi : Construct
 
         Url = $"{Api.AttrApiEndpoint}/{StageName}";
         ConnectionsEndpoint = $"https://{Api.Ref}.execute-api.{stack.Region}.{stack.UrlSuffix}/{StageName}";
-        ConnectionsArn = stack.FormatArn(new ArnComponents
-        {
-            Service = "execute-api",
-            Resource = Api.Ref,
-            ResourceName = $"{StageName}/POST/@connections/*",
-        });
+        ConnectionsArn = ConnectionsArnFor("POST");
+        CloseConnectionsArn = ConnectionsArnFor("DELETE");
     }
 
     public CfnApi Api { get; }
@@ -86,6 +82,21 @@ internal sealed class WebSocketApi : Construct
     /// <summary>execute-api ARN of POST /@connections/{id} on this API's stage, and nothing else.</summary>
     public string ConnectionsArn { get; }
 
+    /// <summary>execute-api ARN of DELETE /@connections/{id} (close) on this API's stage, and nothing else.</summary>
+    public string CloseConnectionsArn { get; }
+
+    /// <summary>Lets a function close this API's connections only.</summary>
+    public void GrantCloseConnections(IGrantable grantee)
+    {
+        ArgumentNullException.ThrowIfNull(grantee);
+        Grant.AddToPrincipal(new GrantOnPrincipalOptions
+        {
+            Grantee = grantee,
+            Actions = ["execute-api:ManageConnections"],
+            ResourceArns = [CloseConnectionsArn],
+        }).AssertSuccess();
+    }
+
     /// <summary>Lets a function post to this API's connections only.</summary>
     public void GrantPostToConnections(IGrantable grantee)
     {
@@ -97,6 +108,13 @@ internal sealed class WebSocketApi : Construct
             ResourceArns = [ConnectionsArn],
         }).AssertSuccess();
     }
+
+    private string ConnectionsArnFor(string method) => Stack.Of(this).FormatArn(new ArnComponents
+    {
+        Service = "execute-api",
+        Resource = Api.Ref,
+        ResourceName = $"{StageName}/{method}/@connections/*",
+    });
 
     private CfnRoute Route(string name, string routeKey, IFunction function)
     {

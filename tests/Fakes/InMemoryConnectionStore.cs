@@ -3,9 +3,21 @@ using ImageLabelsLive.Core.Ports;
 
 namespace ImageLabelsLive.Testing.Fakes;
 
-public sealed class InMemoryConnectionStore : IConnectionStore
+public sealed class InMemoryConnectionStore : IConnectionStore, IConnectionMessageCounter
 {
+    private readonly ConcurrentDictionary<string, (long Window, int Count)> messages = new(StringComparer.Ordinal);
+
     public ConcurrentDictionary<string, FeedConnection> Connections { get; } = new(StringComparer.Ordinal);
+
+    public Task<int> CountAsync(string connectionId, long window, CancellationToken cancellationToken)
+    {
+        if (!Connections.ContainsKey(connectionId))
+        {
+            return Task.FromResult(0);
+        }
+        var counted = messages.AddOrUpdate(connectionId, (window, 1), (_, old) => old.Window == window ? (window, old.Count + 1) : (window, 1));
+        return Task.FromResult(counted.Count);
+    }
 
     public Task SaveAsync(FeedConnection connection, CancellationToken cancellationToken)
     {

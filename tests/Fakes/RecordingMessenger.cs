@@ -12,8 +12,15 @@ public sealed class RecordingMessenger : IConnectionMessenger
     public ConcurrentDictionary<string, List<string>> Received { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Gone { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Failing { get; } = new(StringComparer.Ordinal);
+    public ConcurrentQueue<string> Closed { get; } = new();
     public TimeSpan Delay { get; set; }
     public int MaxInFlight { get; private set; }
+
+    public Task CloseAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        Closed.Enqueue(connectionId);
+        return Task.CompletedTask;
+    }
 
     public async Task<DeliveryResult> SendAsync(string connectionId, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
         { "GetImage", ["IMAGES_TABLE", "UPLOAD_BUCKET"] },
         { "Connect", ["CONNECTIONS_TABLE"] },
         { "Disconnect", ["CONNECTIONS_TABLE"] },
-        { "DefaultRoute", [] },
+        { "DefaultRoute", ["CONNECTIONS_TABLE", "CONNECTIONS_ENDPOINT"] },
         {
             "ProcessImage",
             [

@@ -37,7 +37,7 @@ public sealed class IamTests(ProductionTemplate stack)
         { "GetImage", ["dynamodb:GetItem", "s3:GetObject"] },
         { "Connect", ["dynamodb:PutItem"] },
         { "Disconnect", ["dynamodb:DeleteItem"] },
-        { "DefaultRoute", [] },
+        { "DefaultRoute", ["dynamodb:UpdateItem", "execute-api:ManageConnections"] },
         {
             "ProcessImage",
             [
@@ -91,18 +91,24 @@ public sealed class IamTests(ProductionTemplate stack)
     }
 
     [Fact]
-    public void ManageConnections_Synthesized_OnlyThePushersOnlyOnThisApiStagesConnections()
+    public void ManageConnections_Synthesized_PushersPostAndDefaultRouteAlsoClosesOnlyThisApiStagesConnections()
     {
         var (apiId, _) = stack.One("AWS::ApiGatewayV2::Api", "WebSocket");
+        string Connections(string method) => $"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:{Cfn.Ref(apiId)}/live/{method}/@connections/*";
 
         var grants = AllowStatements().Where(s => s.Actions.Any(a => a.StartsWith("execute-api:", StringComparison.Ordinal))).ToList();
 
-        grants.SelectMany(grant => grant.Roles).ShouldBe([Role("PushResults"), Role("PushShard")], ignoreOrder: true);
-        foreach (var grant in grants)
-        {
-            grant.Actions.ShouldBe(["execute-api:ManageConnections"]);
-            grant.Resources.ShouldBe([$"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:{Cfn.Ref(apiId)}/live/POST/@connections/*"]);
-        }
+        grants.SelectMany(grant => grant.Roles).Distinct().ShouldBe([Role("PushResults"), Role("PushShard"), Role("DefaultRoute")], ignoreOrder: true);
+        grants.ShouldAllBe(grant => grant.Actions.SequenceEqual(new[] { "execute-api:ManageConnections" }));
+        ResourcesOf("PushResults", "execute-api:ManageConnections").ShouldBe([Connections("POST")]);
+        ResourcesOf("PushShard", "execute-api:ManageConnections").ShouldBe([Connections("POST")]);
+        ResourcesOf("DefaultRoute", "execute-api:ManageConnections").ShouldBe([Connections("POST"), Connections("DELETE")], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void DefaultRoute_Synthesized_UpdatesOnlyTheConnectionsTable()
+    {
+        ResourcesOf("DefaultRoute", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(stack.One("AWS::DynamoDB::Table", "TablesConnections").Id, "Arn")]);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
+using ImageLabelsLive.Core.Connections;
 
 namespace ImageLabelsLive.LocalHost.Tests;
 
@@ -146,6 +147,28 @@ public sealed class PipelineTests(LocalAppFixture stack)
 
         error.GetProperty("error").GetProperty("code").GetString().ShouldBe("UnknownAction");
         tab.Socket.State.ShouldBe(WebSocketState.Open);
+    }
+
+    [Fact]
+    public async Task WebSocket_ClientOverTheMessageLimit_GetsTooManyMessagesAndIsClosedWhileOthersAreAnswered()
+    {
+        var feedId = AppClient.NewFeedId();
+        await using var flooding = await client.OpenFeedAsync(feedId);
+        await using var calm = await client.OpenFeedAsync(feedId);
+
+        // Far over the limit however slowly the host answers: the messages of any one second exceed it.
+        for (var i = 0; i < ConnectionMessageLimit.PerSecond * 6; i++)
+        {
+            await flooding.SendAsync("{\"action\":\"ping\"}");
+        }
+        var error = await flooding.WaitForAsync(message => message.GetProperty("type").GetString() == "error", Patience);
+        await AppClient.EventuallyAsync(() => Task.FromResult(flooding.Socket.State != WebSocketState.Open));
+        await calm.SendAsync("{\"action\":\"ping\"}");
+
+        error.GetProperty("error").GetProperty("code").GetString().ShouldBe("TooManyMessages");
+        await calm.WaitForAsync(message => message.GetProperty("type").GetString() == "pong", Patience);
+        calm.Socket.State.ShouldBe(WebSocketState.Open);
+        await AppClient.EventuallyAsync(async () => (await client.ConnectionIdsOfFeedAsync(feedId)).Count == 1);
     }
 
     [Theory]

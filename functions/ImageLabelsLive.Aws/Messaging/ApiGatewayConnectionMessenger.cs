@@ -9,8 +9,8 @@ using Polly.Retry;
 namespace ImageLabelsLive.Aws.Messaging;
 
 /// <summary>
-/// PostToConnection through API Gateway's management API. 410 means the socket is gone; 429 and 5xx
-/// are retried with jittered backoff before the failure is reported.
+/// PostToConnection and DeleteConnection through API Gateway's management API. 410 means the socket is gone; 429 and
+/// 5xx are retried with jittered backoff before the failure is reported.
 /// </summary>
 public sealed class ApiGatewayConnectionMessenger : IConnectionMessenger
 {
@@ -43,6 +43,21 @@ public sealed class ApiGatewayConnectionMessenger : IConnectionMessenger
         catch (GoneException)
         {
             return DeliveryResult.Gone;
+        }
+    }
+
+    public async Task CloseAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await retry.ExecuteAsync(
+                static async (state, token) => await state.api.DeleteConnectionAsync(new DeleteConnectionRequest { ConnectionId = state.connectionId }, token).ConfigureAwait(false),
+                (api, connectionId),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (GoneException)
+        {
+            // Already closed: what closing was for.
         }
     }
 

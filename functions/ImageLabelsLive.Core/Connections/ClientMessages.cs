@@ -30,6 +30,11 @@ public static class ClientMessages
         };
     }
 
+    /// <summary>What a client over <see cref="ConnectionMessageLimit"/> receives just before its socket is closed.</summary>
+    public static byte[] TooManyMessages { get; } = ErrorReply(
+        "TooManyMessages",
+        $"This connection sent more than {ConnectionMessageLimit.PerSecond} messages in one second and is being closed. Reconnect, and send at most {ConnectionMessageLimit.PerSecond} a second (a ping every few minutes keeps a socket open).");
+
     private static byte[] ErrorReply(string code, string message) =>
         JsonSerializer.SerializeToUtf8Bytes(new ErrorMessage(new ImageError(code, message)), WebJson.Default.ErrorMessage);
 }

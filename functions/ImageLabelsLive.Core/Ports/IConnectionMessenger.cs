@@ -12,4 +12,7 @@ public interface IConnectionMessenger
 {
     /// <summary>Throws for failures that may pass (throttling, 5xx) after the adapter's own retries.</summary>
     Task<DeliveryResult> SendAsync(string connectionId, ReadOnlyMemory<byte> message, CancellationToken cancellationToken);
+
+    /// <summary>Closes the socket (DeleteConnection), after what was already sent to it; a connection already gone is not an error.</summary>
+    Task CloseAsync(string connectionId, CancellationToken cancellationToken);
 }

@@ -7,15 +7,27 @@ using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.DefaultRoute;
 
-/// <summary>$default (static: it needs no AWS client): answers {"action":"ping"} with {"type":"pong"} through the route response; anything else gets a short error.</summary>
-public static class DefaultRouteFunction
+/// <summary>
+/// $default: answers {"action":"ping"} with {"type":"pong"} through the route response, anything else with a short error,
+/// and closes a connection over its message limit.
+/// </summary>
+public sealed class DefaultRouteFunction(AnswerClientMessageHandler handler)
 {
-    public static Task<Stream> HandleAsync(Stream input) =>
+    public DefaultRouteFunction()
+        : this(FunctionContainer.Instance.AnswerClientMessage())
+    {
+    }
+
+    public Task<Stream> HandleAsync(Stream input) =>
         LambdaStreams.HandleAsync(input, LambdaJson.Default.APIGatewayProxyRequest, LambdaJson.Default.APIGatewayProxyResponse, HandleAsync);
 
-    public static Task<APIGatewayProxyResponse> HandleAsync(APIGatewayProxyRequest request, CancellationToken cancellationToken)
+    public async Task<APIGatewayProxyResponse> HandleAsync(APIGatewayProxyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (WebSocketResponses.ConnectionIdOf(request) is not { } connectionId)
+        {
+            return WebSocketResponses.NoConnectionId;
+        }
         string? body;
         try
         {
@@ -27,6 +39,10 @@ public static class DefaultRouteFunction
         {
             body = null;
         }
-        return Task.FromResult(WebSocketResponses.Status(HttpStatusCode.OK, Encoding.UTF8.GetString(ClientMessages.Reply(body))));
+        var reply = await handler.HandleAsync(connectionId, body, cancellationToken).ConfigureAwait(false);
+        // No body, no route response: the connection is being closed.
+        return reply is null
+            ? new APIGatewayProxyResponse { StatusCode = (int)HttpStatusCode.OK }
+            : WebSocketResponses.Status(HttpStatusCode.OK, Encoding.UTF8.GetString(reply));
     }
 }

@@ -77,6 +77,11 @@ public sealed class FunctionContainer(FunctionSettings settings)
 
     public CloseConnectionHandler CloseConnection() => new(Connections);
 
+    public AnswerClientMessageHandler AnswerClientMessage() => new(
+        new DynamoDbConnectionMessageCounter(dynamoDb.Value, FunctionSettings.Require(settings.ConnectionsTable, "CONNECTIONS_TABLE")),
+        new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
+        Clock);
+
     public ProcessUploadHandler ProcessUpload() => new(
         Images,
         UploadedObjects,

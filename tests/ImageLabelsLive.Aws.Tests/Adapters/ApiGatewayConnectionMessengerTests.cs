@@ -142,4 +142,35 @@ public class ApiGatewayConnectionMessengerTests
 
         attempts.Count.ShouldBeLessThan(5);
     }
+
+    [Fact]
+    public async Task CloseAsync_Accepted_DeletesThatConnection()
+    {
+        await Messenger().CloseAsync("flood=", default);
+
+        await api.Received(1).DeleteConnectionAsync(Arg.Is<DeleteConnectionRequest>(request => request.ConnectionId == "flood="), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task CloseAsync_AlreadyGone_IsNotAnError()
+    {
+        api.DeleteConnectionAsync(Arg.Any<DeleteConnectionRequest>(), Arg.Any<CancellationToken>())
+            .Returns(Task.FromException<DeleteConnectionResponse>(new GoneException("Gone", ErrorType.Sender, "GoneException", "r4", HttpStatusCode.Gone)));
+
+        await Should.NotThrowAsync(() => Messenger().CloseAsync("closed=", default));
+
+        await api.Received(1).DeleteConnectionAsync(Arg.Any<DeleteConnectionRequest>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task CloseAsync_ServerErrorOnce_RetriesAndCloses()
+    {
+        var calls = 0;
+        api.DeleteConnectionAsync(Arg.Any<DeleteConnectionRequest>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ++calls == 1 ? Task.FromException<DeleteConnectionResponse>(ServerError()) : Task.FromResult(new DeleteConnectionResponse()));
+
+        await Messenger().CloseAsync("flood=", default);
+
+        calls.ShouldBe(2);
+    }
 }

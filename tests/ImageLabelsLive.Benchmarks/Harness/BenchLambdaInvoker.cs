@@ -2,6 +2,8 @@ using ImageLabelsLive.Core.Connections;
 using ImageLabelsLive.Functions.Connect;
 using ImageLabelsLive.Functions.DefaultRoute;
 using ImageLabelsLive.Functions.Disconnect;
+using ImageLabelsLive.Core.Ports;
+using ImageLabelsLive.LocalAws.ApiGateway;
 using ImageLabelsLive.LocalAws.Lambda;
 
 namespace ImageLabelsLive.Benchmarks.Harness;
@@ -10,8 +12,9 @@ namespace ImageLabelsLive.Benchmarks.Harness;
 /// Plays Lambda for the local WebSocket API: the real $connect, $disconnect and $default functions through their
 /// Stream entry points, with the connection store in memory instead of DynamoDB.
 /// </summary>
-internal sealed class BenchLambdaInvoker(InMemoryConnectionStore store) : ILambdaInvoker
+internal sealed class BenchLambdaInvoker(InMemoryConnectionStore store, WebSocketConnections sockets) : ILambdaInvoker
 {
+    private readonly DefaultRouteFunction defaultRoute = new(new AnswerClientMessageHandler(store, new SocketMessenger(sockets), TimeProvider.System));
     private readonly ConnectFunction connect = new(new OpenConnectionHandler(store, TimeProvider.System));
     private readonly DisconnectFunction disconnect = new(new CloseConnectionHandler(store));
 
@@ -22,7 +25,7 @@ internal sealed class BenchLambdaInvoker(InMemoryConnectionStore store) : ILambd
         {
             LocalFunctionNames.Connect => await connect.HandleAsync(input).ConfigureAwait(false),
             LocalFunctionNames.Disconnect => await disconnect.HandleAsync(input).ConfigureAwait(false),
-            LocalFunctionNames.Default => await DefaultRouteFunction.HandleAsync(input).ConfigureAwait(false),
+            LocalFunctionNames.Default => await defaultRoute.HandleAsync(input).ConfigureAwait(false),
             _ => throw new ArgumentException($"No function is named '{functionName}'.", nameof(functionName)),
         };
         await using (output.ConfigureAwait(false))
@@ -30,6 +33,22 @@ internal sealed class BenchLambdaInvoker(InMemoryConnectionStore store) : ILambd
             using var answer = new MemoryStream();
             await output.CopyToAsync(answer, cancellationToken).ConfigureAwait(false);
             return answer.ToArray();
+        }
+    }
+
+    /// <summary>$default's posts and closes straight onto the sockets: the benchmarks measure pushes, not this.</summary>
+    private sealed class SocketMessenger(WebSocketConnections sockets) : IConnectionMessenger
+    {
+        public Task<DeliveryResult> SendAsync(string connectionId, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
+            Task.FromResult(sockets.TryGet(connectionId, out var socket) && socket.TrySend(message.ToArray()) ? DeliveryResult.Delivered : DeliveryResult.Gone);
+
+        public Task CloseAsync(string connectionId, CancellationToken cancellationToken)
+        {
+            if (sockets.TryGet(connectionId, out var socket))
+            {
+                socket.CloseAfterQueuedFrames(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "Closed by the management API");
+            }
+            return Task.CompletedTask;
         }
     }
 }

@@ -7,8 +7,10 @@ namespace ImageLabelsLive.Benchmarks.Harness;
 /// The Connections table kept in memory, indexed by feed as the GSI is, so the pusher benchmark measures the
 /// posts and not DynamoDB. What $connect stores here is what the pusher reads.
 /// </summary>
-internal sealed class InMemoryConnectionStore : IConnectionStore
+internal sealed class InMemoryConnectionStore : IConnectionStore, IConnectionMessageCounter
 {
+    private readonly ConcurrentDictionary<string, (long Window, int Count)> messages = new(StringComparer.Ordinal);
+
     private readonly ConcurrentDictionary<string, FeedConnection> byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> byFeed = new(StringComparer.Ordinal);
 
@@ -30,6 +32,11 @@ internal sealed class InMemoryConnectionStore : IConnectionStore
         }
         return Task.CompletedTask;
     }
+
+    public Task<int> CountAsync(string connectionId, long window, CancellationToken cancellationToken) =>
+        Task.FromResult(byId.ContainsKey(connectionId)
+            ? messages.AddOrUpdate(connectionId, (window, 1), (_, old) => old.Window == window ? (window, old.Count + 1) : (window, 1)).Count
+            : 0);
 
     public Task<IReadOnlyList<string>> ListByFeedAsync(string feedId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(byFeed.TryGetValue(feedId, out var feed) ? [.. feed.Keys] : []);

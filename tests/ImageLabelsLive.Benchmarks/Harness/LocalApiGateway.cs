@@ -50,7 +50,7 @@ internal sealed class LocalApiGateway : IAsyncDisposable
             DefaultFunction = LocalFunctionNames.Default,
         });
         builder.Services.AddSingleton<InMemoryConnectionStore>();
-        builder.Services.AddSingleton<ILambdaInvoker>(services => new BenchLambdaInvoker(services.GetRequiredService<InMemoryConnectionStore>()));
+        builder.Services.AddSingleton<ILambdaInvoker>(services => new BenchLambdaInvoker(services.GetRequiredService<InMemoryConnectionStore>(), services.GetRequiredService<WebSocketConnections>()));
         var app = builder.Build();
         app.UseWebSockets();
         app.MapLocalWebSocketApi(WebSocketPath);

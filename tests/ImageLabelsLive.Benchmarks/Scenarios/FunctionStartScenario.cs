@@ -36,7 +36,7 @@ internal sealed class FunctionStartScenario : IScenario
         new("GetImage", "GetImage.GetImageFunction", "GET /images/{malformed id}: 404 ImageNotFound without a read; DynamoDB client built", "ImageNotFound"),
         new("Connect", "Connect.ConnectFunction", "$connect ?feed=too-short: 400, upgrade refused; DynamoDB client built", "\"statusCode\":400"),
         new("Disconnect", "Disconnect.DisconnectFunction", "$disconnect without connectionId: 400 before DeleteItem; DynamoDB client built", "no requestContext.connectionId"),
-        new("DefaultRoute", "DefaultRoute.DefaultRouteFunction", "$default {\"action\":\"ping\"}: 200 pong (static, no client: the whole real path)", "pong"),
+        new("DefaultRoute", "DefaultRoute.DefaultRouteFunction", "$default ping without connectionId: 400 before the message is counted; DynamoDB+management clients built", "no requestContext.connectionId"),
         new("ProcessImage", "ProcessImage.ProcessImageFunction", "S3 ObjectCreated for a key outside uploads/: NotOurs; DynamoDB+S3+Rekognition clients built", "{}"),
         new("PushResults", "PushResults.PushResultsFunction", "stream MODIFY, status unchanged: images read, no push; DynamoDB+management clients built", "\"batchItemFailures\":[]"),
         new("NotifyResults", "NotifyResults.NotifyResultsFunction", "stream MODIFY uploading->processing: not a result, no email; DynamoDB+SNS clients built", "\"batchItemFailures\":[]"),

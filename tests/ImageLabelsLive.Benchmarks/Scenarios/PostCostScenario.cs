@@ -147,5 +147,8 @@ internal sealed class PostCostScenario : IScenario
                 return DeliveryResult.Gone;
             }
         }
+
+        public Task CloseAsync(string connectionId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The post-cost benchmark only posts.");
     }
 }

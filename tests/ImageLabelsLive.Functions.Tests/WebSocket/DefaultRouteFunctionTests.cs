@@ -1,17 +1,29 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ImageLabelsLive.Functions.DefaultRoute;
+using ImageLabelsLive.Core.Connections;
 using ImageLabelsLive.Functions.Tests.Support;
+using ImageLabelsLive.Testing.Fakes;
 
 namespace ImageLabelsLive.Functions.Tests.WebSocket;
 
 public class DefaultRouteFunctionTests
 {
-    private static async Task<(int Status, JsonNode Body)> SendAsync(string? body, bool isBase64Encoded = false)
+    private readonly InMemoryConnectionStore connections = new();
+    private readonly RecordingMessenger messenger = new();
+    private readonly DefaultRouteFunction function;
+
+    public DefaultRouteFunctionTests()
+    {
+        connections.Add("conn-1=", "feed-1");
+        function = new DefaultRouteFunction(new AnswerClientMessageHandler(connections, messenger, new ManualClock(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero))));
+    }
+
+    private async Task<(int Status, JsonNode Body)> SendAsync(string? body, bool isBase64Encoded = false)
     {
         var lambdaEvent = HttpEvents.WebSocket("$default", "MESSAGE", "conn-1=", body);
         lambdaEvent["isBase64Encoded"] = isBase64Encoded;
-        var response = await DefaultRouteFunction.HandleAsync(HttpEvents.ToWebSocketRequest(lambdaEvent), default);
+        var response = await function.HandleAsync(HttpEvents.ToWebSocketRequest(lambdaEvent), default);
         return (response.StatusCode, JsonNode.Parse(response.Body!)!);
     }
 
@@ -75,7 +87,7 @@ public class DefaultRouteFunctionTests
     [Fact]
     public async Task HandleAsync_StreamEntryPoint_WritesPongAsTheRouteResponseBody()
     {
-        var response = await LambdaInvocation.InvokeAsync(DefaultRouteFunction.HandleAsync, HttpEvents.WebSocket("$default", "MESSAGE", "conn-1=", """{"action":"ping"}"""));
+        var response = await LambdaInvocation.InvokeAsync(function.HandleAsync, HttpEvents.WebSocket("$default", "MESSAGE", "conn-1=", """{"action":"ping"}"""));
 
         response["statusCode"]!.GetValue<int>().ShouldBe(200);
         response["body"]!.GetValue<string>().ShouldBe("""{"type":"pong"}""");
@@ -84,7 +96,7 @@ public class DefaultRouteFunctionTests
     [SharedFact]
     public async Task HandleAsync_SharedMessageEventAsSent_AnswersInvalidMessage()
     {
-        var response = await LambdaInvocation.InvokeAsync(DefaultRouteFunction.HandleAsync, LambdaInvocation.SharedEvent("aws-lambda-go_apigw-websocket-message-default-route.json"));
+        var response = await LambdaInvocation.InvokeAsync(function.HandleAsync, LambdaInvocation.SharedEvent("aws-lambda-go_apigw-websocket-message-default-route.json"));
 
         response["statusCode"]!.GetValue<int>().ShouldBe(200);
         LambdaInvocation.Body(response)["error"]!["code"]!.GetValue<string>().ShouldBe("InvalidMessage");
@@ -99,8 +111,36 @@ public class DefaultRouteFunctionTests
         lambdaEvent["body"] = """{"action":"ping"}""";
         lambdaEvent["isBase64Encoded"] = false;
 
-        var response = await LambdaInvocation.InvokeAsync(DefaultRouteFunction.HandleAsync, lambdaEvent);
+        var response = await LambdaInvocation.InvokeAsync(function.HandleAsync, lambdaEvent);
 
         response["body"]!.GetValue<string>().ShouldBe("""{"type":"pong"}""");
+    }
+
+    [Fact]
+    public async Task HandleAsync_OverTheMessageLimit_PostsTooManyMessagesAndClosesWithoutARouteResponse()
+    {
+        for (var i = 0; i < ConnectionMessageLimit.PerSecond; i++)
+        {
+            (await SendAsync("""{"action":"ping"}""")).Body["type"]!.GetValue<string>().ShouldBe("pong");
+        }
+
+        var response = await function.HandleAsync(HttpEvents.ToWebSocketRequest(HttpEvents.WebSocket("$default", "MESSAGE", "conn-1=", """{"action":"ping"}""")), default);
+
+        response.StatusCode.ShouldBe(200);
+        response.Body.ShouldBeNull();
+        messenger.Received["conn-1="].ShouldHaveSingleItem().ShouldContain("TooManyMessages");
+        messenger.Closed.ShouldBe(["conn-1="]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NoConnectionId_Answers400WithoutCounting()
+    {
+        var lambdaEvent = HttpEvents.WebSocket("$default", "MESSAGE", "conn-1=", """{"action":"ping"}""");
+        lambdaEvent["requestContext"]!.AsObject().Remove("connectionId");
+
+        var response = await function.HandleAsync(HttpEvents.ToWebSocketRequest(lambdaEvent), default);
+
+        response.StatusCode.ShouldBe(400);
+        messenger.Closed.ShouldBeEmpty();
     }
 }

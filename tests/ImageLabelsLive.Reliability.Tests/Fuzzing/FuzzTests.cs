@@ -77,7 +77,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             ("Disconnect", new DisconnectFunction(new CloseConnectionHandler(connections)).HandleAsync,
                 [HttpEvents.WebSocket("$disconnect", "DISCONNECT", "conn-1=").ToJsonString(), .. Shared("aws-lambda-go_apigw-websocket-disconnect.json")],
                 WebSocketStatuses),
-            ("DefaultRoute", DefaultRouteFunction.HandleAsync,
+            ("DefaultRoute", new DefaultRouteFunction(new AnswerClientMessageHandler(connections, new RecordingMessenger(), clock)).HandleAsync,
                 [HttpEvents.WebSocket("$default", "MESSAGE", "conn-1=", body: "{\"action\":\"ping\"}").ToJsonString(), .. Shared("aws-lambda-go_apigw-websocket-message-default-route.json")],
                 WebSocketStatuses),
         };

@@ -90,7 +90,7 @@ public static class ManagementApi
         {
             return Gone();
         }
-        connection.Close(WebSocketCloseStatus.NormalClosure, "Closed by the management API");
+        connection.CloseAfterQueuedFrames(WebSocketCloseStatus.NormalClosure, "Closed by the management API");
         return Results.NoContent();
     }
 

@@ -37,7 +37,22 @@ public sealed class WebSocketConnection : IDisposable
     /// <summary>Queues a text frame; false when the socket is closing or its queue is full.</summary>
     public bool TrySend(byte[] frame) => !closing.IsCancellationRequested && outbound.Writer.TryWrite(frame);
 
-    /// <summary>Asks the connection to close (DELETE @connections, idle timeout, oversize frame).</summary>
+    /// <summary>
+    /// DELETE @connections: the frames already posted go out first and then the connection closes, as a post that API
+    /// Gateway answered before the delete reaches its client.
+    /// </summary>
+    public void CloseAfterQueuedFrames(WebSocketCloseStatus status, string reason)
+    {
+        CloseStatus = status;
+        CloseReason = reason;
+        // The sender sees the queue end, sends what is left, then cancels Closing (which ends the receive loop).
+        if (!outbound.Writer.TryComplete())
+        {
+            closing.Cancel();
+        }
+    }
+
+    /// <summary>Asks the connection to close at once (idle timeout, oversize frame, shutdown).</summary>
     public void Close(WebSocketCloseStatus status, string reason)
     {
         CloseStatus = status;
@@ -54,6 +69,8 @@ public sealed class WebSocketConnection : IDisposable
             {
                 await Socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, closing.Token).ConfigureAwait(false);
             }
+            // The queue was completed by CloseAfterQueuedFrames (or by Close, which has already cancelled).
+            await closing.CancelAsync().ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
