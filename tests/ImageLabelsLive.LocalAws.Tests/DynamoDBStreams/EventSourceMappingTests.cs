@@ -292,6 +292,29 @@ public sealed class EventSourceMappingTests(DynaliteFixture dynalite, ITestOutpu
     }
 
     [Fact]
+    public async Task Stop_DuringAnInvocation_WaitsForItToFinishInsteadOfAbandoningIt()
+    {
+        var started = new TaskCompletionSource();
+        var finished = 0;
+        _invoker.Handle(NotifyResults, async _ =>
+        {
+            started.TrySetResult();
+            await Task.Delay(TimeSpan.FromMilliseconds(700));
+            Interlocked.Exchange(ref finished, 1);
+            return """{"batchItemFailures":[]}""";
+        });
+        var server = await StartAsync(table => Mapping(NotifyResults, table));
+        using var client = server.CreateClient();
+        await PutAsync(client, server.Options.ImagesTableName, "stop-1");
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await server.DisposeAsync();
+
+        // Abandoned, the handler would still be sleeping when the stop returned (and an email could be sent, not marked).
+        Volatile.Read(ref finished).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task DuplicateDeliveries_Two_DeliversEveryBatchTwice()
     {
         await using var server = await StartAsync(table => Mapping(NotifyResults, table) with { DuplicateDeliveries = 2 });

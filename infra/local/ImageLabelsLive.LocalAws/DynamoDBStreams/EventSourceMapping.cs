@@ -12,6 +12,9 @@ namespace ImageLabelsLive.LocalAws.DynamoDBStreams;
 /// </summary>
 internal sealed class EventSourceMapping
 {
+    /// <summary>How long a stop waits for an invocation under way before abandoning it (inside the host's shutdown timeout).</summary>
+    internal static readonly TimeSpan InFlightGraceOnStop = TimeSpan.FromSeconds(3);
+
     private readonly Channel<QueuedStreamRecord> _queue =
         Channel.CreateUnbounded<QueuedStreamRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ILambdaInvoker _invoker;
@@ -226,14 +229,21 @@ internal sealed class EventSourceMapping
         Interlocked.Increment(ref _invocations);
         var started = _time.GetTimestamp();
         byte[] response;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(Options.FunctionTimeout);
+        using var timeout = new CancellationTokenSource(Options.FunctionTimeout);
+        // A stop lets an invocation under way finish for a moment instead of abandoning it at once: abandoned between
+        // an email's publish and its sent mark, it would leave that email to be sent again after the restart.
+        using var abandon = new CancellationTokenSource();
+        using var onStop = stoppingToken.Register(() => abandon.CancelAfter(InFlightGraceOnStop));
         try
         {
             // WaitAsync also abandons a function that ignores its token.
             response = await _invoker.InvokeAsync(Options.FunctionName, payload, timeout.Token)
-                .WaitAsync(Options.FunctionTimeout, stoppingToken)
+                .WaitAsync(Options.FunctionTimeout, abandon.Token)
                 .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

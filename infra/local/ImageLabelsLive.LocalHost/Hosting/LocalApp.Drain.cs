@@ -22,7 +22,8 @@ public sealed partial class LocalApp
 
     private void AddDrain(IServiceCollection services)
     {
-        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        // Room for a stream invocation under way to finish (3 s) and for Kestrel's open requests (5 s).
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(8));
         services.AddSingleton<IHostLifetime>(sp => new DrainingLifetime(sp.GetRequiredService<IHostApplicationLifetime>(), () => DrainAsync(sp), Logger));
     }
 
