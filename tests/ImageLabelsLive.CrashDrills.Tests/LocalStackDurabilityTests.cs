@@ -3,6 +3,11 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using ImageLabelsLive.Aws.DynamoDb;
+using ImageLabelsLive.Core.Web;
 
 namespace ImageLabelsLive.CrashDrills.Tests;
 
@@ -47,6 +52,55 @@ public sealed class LocalStackDurabilityTests : IDisposable
             .ShouldBeTrue(host.Log);
         await Task.Delay(2500); // Further sweeps must change nothing.
         (await StackClient.SubjectsAsync(http, host.BaseUrl)).Count(s => s == "Could not label never-sent.png").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Sweeper_ProcessingWhoseInvocationDied_IsRedrivenOnceThenFinalPushedAndEmailedOnce()
+    {
+        // ProcessImage's timeout is 2 s here, the sweep runs every second with 1 s of grace.
+        var environment = new Dictionary<string, string>
+        {
+            ["PROCESSOR_TIMEOUT_SECONDS"] = "2",
+            ["SWEEP_GRACE_SECONDS"] = "1",
+            ["ILL_SWEEP_INTERVAL_SECONDS"] = "1",
+        };
+        var port = StackClient.FreePort();
+        await using var host = await DrillHost.StartAsync(http, port, dataDirectory, environment);
+        var feedId = StackClient.NewFeedId();
+        using var tab = new ClientWebSocket();
+        await tab.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws?feed={feedId}"), CancellationToken.None);
+        var pushed = NextPushAsync(tab);
+        using var created = await http.PostAsJsonAsync(new Uri(host.BaseUrl, "api/uploads"), new { feedId, fileName = "lost-invocation.png", contentType = "image/png", size = 1234 });
+        var imageId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imageId").GetString()!;
+
+        // What a ProcessImage invocation leaves when it dies after taking the image (a crash, or its event in a
+        // dead-letter queue): the record in processing, written a minute ago, and nothing left to finish it.
+        var endpoints = await http.GetFromJsonAsync<JsonElement>(new Uri(host.BaseUrl, "local/endpoints"));
+        using var dynamoDb = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoints.GetProperty("dynamodb").GetString() });
+        var aMinuteAgo = UtcTimestampConverter.ToText(DateTimeOffset.UtcNow.AddMinutes(-1));
+        await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = endpoints.GetProperty("imagesTable").GetString(),
+            Key = new() { ["imageId"] = new AttributeValue { S = imageId } },
+            UpdateExpression = "SET #status = :processing, #unfinished = :processing, updatedAt = :then",
+            ExpressionAttributeNames = new() { ["#status"] = "status", ["#unfinished"] = ImageItems.UnfinishedStatus },
+            ExpressionAttributeValues = new() { [":processing"] = new AttributeValue { S = "processing" }, [":then"] = new AttributeValue { S = aMinuteAgo } },
+        });
+
+        var final = await StackClient.WaitUntilAsync(async () =>
+            (await StackClient.ListAsync(http, host.BaseUrl, feedId)).Any(i => i.GetProperty("status").GetString() == "failed"), TimeSpan.FromSeconds(30));
+        final.ShouldBeTrue(host.Log);
+        var item = (await dynamoDb.GetItemAsync(endpoints.GetProperty("imagesTable").GetString(), new() { ["imageId"] = new AttributeValue { S = imageId } })).Item;
+        item.ShouldContainKey("redrivenAt");
+        item.ShouldNotContainKey(ImageItems.UnfinishedStatus);
+        var image = (await StackClient.ListAsync(http, host.BaseUrl, feedId)).ShouldHaveSingleItem();
+        image.GetProperty("error").GetProperty("message").GetString()!.ShouldNotBeNullOrWhiteSpace();
+        var push = await pushed.WaitAsync(TimeSpan.FromSeconds(20));
+        push.GetProperty("image").GetProperty("imageId").GetString().ShouldBe(imageId);
+        (await StackClient.WaitUntilAsync(async () => (await StackClient.SubjectsAsync(http, host.BaseUrl)).Contains("Could not label lost-invocation.png"), TimeSpan.FromSeconds(20)))
+            .ShouldBeTrue(host.Log);
+        await Task.Delay(2500); // Further sweeps must change nothing.
+        (await StackClient.SubjectsAsync(http, host.BaseUrl)).Count(s => s == "Could not label lost-invocation.png").ShouldBe(1);
     }
 
     [Fact]
