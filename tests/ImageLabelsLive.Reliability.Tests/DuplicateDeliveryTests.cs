@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ImageLabelsLive.LocalHost.Tests;
-using ImageLabelsLive.Reliability.Tests.LocalStack;
+using ImageLabelsLive.Reliability.Tests.RunningStack;
 using Xunit.Abstractions;
 
 namespace ImageLabelsLive.Reliability.Tests;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ImageLabelsLive.LocalAws.ApiGateway;
 using ImageLabelsLive.LocalHost.Hosting;
-using ImageLabelsLive.Reliability.Tests.LocalStack;
+using ImageLabelsLive.Reliability.Tests.RunningStack;
 
 namespace ImageLabelsLive.Reliability.Tests;
 

@@ -4,7 +4,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using ImageLabelsLive.LocalHost.Tests;
-using ImageLabelsLive.Reliability.Tests.LocalStack;
+using ImageLabelsLive.Reliability.Tests.RunningStack;
 using Xunit.Abstractions;
 
 namespace ImageLabelsLive.Reliability.Tests;

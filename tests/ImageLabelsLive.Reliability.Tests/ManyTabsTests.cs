@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using ImageLabelsLive.LocalHost.Tests;
-using ImageLabelsLive.Reliability.Tests.LocalStack;
+using ImageLabelsLive.Reliability.Tests.RunningStack;
 using Xunit.Abstractions;
 
 namespace ImageLabelsLive.Reliability.Tests;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using ImageLabelsLive.LocalHost.Tests;
-using ImageLabelsLive.Reliability.Tests.LocalStack;
+using ImageLabelsLive.Reliability.Tests.RunningStack;
 using Xunit.Abstractions;
 
 namespace ImageLabelsLive.Reliability.Tests;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ImageLabelsLive.Core.Images;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 using ImageLabelsLive.Testing.Fakes;
 
 namespace ImageLabelsLive.Reliability.Tests;
@@ -18,7 +18,7 @@ public sealed class PushReplayTests
     public async Task HandleAsync_BatchReplayedAfterItsLastStatus_SendsNothingBehindIt()
     {
         connections.Add("c1", Samples.FeedId);
-        var handler = new PushImageUpdateHandler(connections, messenger, maxConcurrency: 4);
+        var handler = new PushResultsHandler(connections, messenger, maxConcurrency: 4);
         var uploading = Samples.Record();
         var processing = uploading with { Status = ImageStatus.Processing };
         var labeled = uploading with { Status = ImageStatus.Labeled, Labels = [Samples.Cat] };
@@ -38,7 +38,7 @@ public sealed class PushReplayTests
     public async Task HandleAsync_SameStatusAgain_IsSentAgainSoAFailedPushCanBeRetried()
     {
         connections.Add("c1", Samples.FeedId);
-        var handler = new PushImageUpdateHandler(connections, messenger, maxConcurrency: 4);
+        var handler = new PushResultsHandler(connections, messenger, maxConcurrency: 4);
         var processing = Samples.Record(ImageStatus.Processing);
 
         var first = await handler.HandleAsync(processing, default);

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 using ImageLabelsLive.LocalHost.Tests;
-using ImageLabelsLive.Reliability.Tests.LocalStack;
+using ImageLabelsLive.Reliability.Tests.RunningStack;
 using Xunit.Abstractions;
 
 namespace ImageLabelsLive.Reliability.Tests;

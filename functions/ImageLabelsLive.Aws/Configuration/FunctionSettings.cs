@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Globalization;
 using ImageLabelsLive.Core.Analysis;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Core.Uploads;
 
@@ -24,7 +24,7 @@ public sealed record FunctionSettings
     public float MinConfidence { get; init; } = 70;
     public int MaxLabels { get; init; } = 10;
     public TimeSpan UploadUrlLifetime { get; init; } = CreateUploadHandler.DefaultUrlLifetime;
-    public int PushConcurrency { get; init; } = PushImageUpdateHandler.DefaultConcurrency;
+    public int PushConcurrency { get; init; } = PushResultsHandler.DefaultConcurrency;
 
     /// <summary>Where PushResults hands shards of a big feed (SNS → PushShard); unset, it posts to every connection itself.</summary>
     public string? PushShardTopicArn { get; init; }
@@ -71,7 +71,7 @@ public sealed record FunctionSettings
             MinConfidence = Number(get, "MIN_CONFIDENCE", 70f, 0f, 100f),
             MaxLabels = Number(get, "MAX_LABELS", 10, 1, 1000),
             UploadUrlLifetime = TimeSpan.FromSeconds(Number(get, "UPLOAD_URL_TTL_SECONDS", 300, 1, 604_800)),
-            PushConcurrency = Number(get, "PUSH_CONCURRENCY", PushImageUpdateHandler.DefaultConcurrency, 1, 1024),
+            PushConcurrency = Number(get, "PUSH_CONCURRENCY", PushResultsHandler.DefaultConcurrency, 1, 1024),
             PushShardTopicArn = Optional(get, "PUSH_SHARD_TOPIC_ARN"),
             PushShardSize = Number(get, "PUSH_SHARD_SIZE", PushShardPlan.DefaultShardSize, 1, 100_000),
             DetectorRetryPatience = TimeSpan.FromSeconds(Number(get, "DETECTOR_RETRY_SECONDS", DefaultDetectorRetryPatience.TotalSeconds, 0, 600)),

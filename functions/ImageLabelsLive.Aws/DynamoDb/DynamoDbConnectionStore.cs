@@ -42,7 +42,7 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB dynamoDb, string tab
 
     public async Task DeleteGoneAsync(string connectionId, CancellationToken cancellationToken)
     {
-        var cutoff = UtcTimestampConverter.ToText(clock.GetUtcNow() - OpenConnectionHandler.OpeningGracePeriod);
+        var cutoff = UtcTimestampConverter.ToText(clock.GetUtcNow() - ConnectHandler.OpeningGracePeriod);
         try
         {
             await dynamoDb.DeleteItemAsync(new DeleteItemRequest

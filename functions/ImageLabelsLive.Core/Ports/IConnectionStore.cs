@@ -12,7 +12,7 @@ public interface IConnectionStore
 
     /// <summary>
     /// Deletes a connection the management API called gone (410), unless it connected within
-    /// <see cref="Connections.OpenConnectionHandler.OpeningGracePeriod"/>: API Gateway answers 410 for a connection
+    /// <see cref="Connections.ConnectHandler.OpeningGracePeriod"/>: API Gateway answers 410 for a connection
     /// whose $connect has not returned yet, and deleting that one would leave its tab, once open, without pushes.
     /// A store that does not know when connections were made deletes at once.
     /// </summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Ports;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 
 namespace ImageLabelsLive.Core.PushShards;
 

@@ -7,10 +7,10 @@ using ImageLabelsLive.Functions.Hosting;
 namespace ImageLabelsLive.Functions.Connect;
 
 /// <summary>$connect with ?feed=: stores the connection, or answers 400 so API Gateway refuses the upgrade.</summary>
-public sealed class ConnectFunction(OpenConnectionHandler handler)
+public sealed class ConnectFunction(ConnectHandler handler)
 {
     public ConnectFunction()
-        : this(FunctionContainer.Instance.OpenConnection())
+        : this(FunctionContainer.Instance.Connect())
     {
     }
 

@@ -11,10 +11,10 @@ namespace ImageLabelsLive.Functions.DefaultRoute;
 /// $default: answers {"action":"ping"} with {"type":"pong"} through the route response, anything else with a short error,
 /// and closes a connection over its message limit.
 /// </summary>
-public sealed class DefaultRouteFunction(AnswerClientMessageHandler handler)
+public sealed class DefaultRouteFunction(DefaultRouteHandler handler)
 {
     public DefaultRouteFunction()
-        : this(FunctionContainer.Instance.AnswerClientMessage())
+        : this(FunctionContainer.Instance.DefaultRoute())
     {
     }
 

@@ -7,10 +7,10 @@ using ImageLabelsLive.Functions.Hosting;
 namespace ImageLabelsLive.Functions.Disconnect;
 
 /// <summary>$disconnect: deletes the connection. API Gateway ignores the answer; it is 200 for the logs.</summary>
-public sealed class DisconnectFunction(CloseConnectionHandler handler)
+public sealed class DisconnectFunction(DisconnectHandler handler)
 {
     public DisconnectFunction()
-        : this(FunctionContainer.Instance.CloseConnection())
+        : this(FunctionContainer.Instance.Disconnect())
     {
     }
 

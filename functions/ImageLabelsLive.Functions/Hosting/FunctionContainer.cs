@@ -20,7 +20,7 @@ using ImageLabelsLive.Core.Feeds;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Notifications;
 using ImageLabelsLive.Core.Processing;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 using ImageLabelsLive.Core.Sweeping;
 using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Core.Subscriptions;
@@ -73,11 +73,11 @@ public sealed class FunctionContainer(FunctionSettings settings)
 
     public GetImageHandler GetImage() => new(Images, ImageLinks);
 
-    public OpenConnectionHandler OpenConnection() => new(Connections, Clock);
+    public ConnectHandler Connect() => new(Connections, Clock);
 
-    public CloseConnectionHandler CloseConnection() => new(Connections);
+    public DisconnectHandler Disconnect() => new(Connections);
 
-    public AnswerClientMessageHandler AnswerClientMessage() => new(
+    public DefaultRouteHandler DefaultRoute() => new(
         new DynamoDbConnectionMessageCounter(dynamoDb.Value, FunctionSettings.Require(settings.ConnectionsTable, "CONNECTIONS_TABLE")),
         new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
         Clock);
@@ -97,7 +97,7 @@ public sealed class FunctionContainer(FunctionSettings settings)
         new SweepSettings(settings.UploadUrlLifetime, settings.ProcessorTimeout, settings.SweepGrace),
         Clock);
 
-    public PushImageUpdateHandler PushImageUpdate() => new(
+    public PushResultsHandler PushResults() => new(
         Connections,
         new ApiGatewayConnectionMessenger(AwsClientFactory.CreateManagementApi(settings)),
         settings.PushConcurrency,

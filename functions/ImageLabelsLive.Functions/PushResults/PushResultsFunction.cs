@@ -1,7 +1,7 @@
 using Amazon.Lambda.DynamoDBEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Aws.DynamoDb;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.PushResults;
@@ -11,10 +11,10 @@ namespace ImageLabelsLive.Functions.PushResults;
 /// that fails is reported (with ReportBatchItemFailures Lambda retries from it), and pushes that
 /// were only slow or gone never fail a record.
 /// </summary>
-public sealed class PushResultsFunction(PushImageUpdateHandler handler)
+public sealed class PushResultsFunction(PushResultsHandler handler)
 {
     public PushResultsFunction()
-        : this(FunctionContainer.Instance.PushImageUpdate())
+        : this(FunctionContainer.Instance.PushResults())
     {
     }
 
@@ -24,7 +24,7 @@ public sealed class PushResultsFunction(PushImageUpdateHandler handler)
     public Task<StreamsEventResponse> HandleAsync(DynamoDBEvent streamEvent, CancellationToken cancellationToken) =>
         StreamBatches.HandleInOrderAsync(nameof(PushResultsFunction), streamEvent, async (change, token) =>
         {
-            if (change.NewImage is null || !PushImageUpdateHandler.IsStatusChange(change.OldImage, change.NewImage))
+            if (change.NewImage is null || !PushResultsHandler.IsStatusChange(change.OldImage, change.NewImage))
             {
                 return;
             }

@@ -14,9 +14,9 @@ namespace ImageLabelsLive.Benchmarks.Harness;
 /// </summary>
 internal sealed class BenchLambdaInvoker(InMemoryConnectionStore store, WebSocketConnections sockets) : ILambdaInvoker
 {
-    private readonly DefaultRouteFunction defaultRoute = new(new AnswerClientMessageHandler(store, new SocketMessenger(sockets), TimeProvider.System));
-    private readonly ConnectFunction connect = new(new OpenConnectionHandler(store, TimeProvider.System));
-    private readonly DisconnectFunction disconnect = new(new CloseConnectionHandler(store));
+    private readonly DefaultRouteFunction defaultRoute = new(new DefaultRouteHandler(store, new SocketMessenger(sockets), TimeProvider.System));
+    private readonly ConnectFunction connect = new(new ConnectHandler(store, TimeProvider.System));
+    private readonly DisconnectFunction disconnect = new(new DisconnectHandler(store));
 
     public async Task<byte[]> InvokeAsync(string functionName, byte[] payload, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ internal sealed class BenchLambdaInvoker(InMemoryConnectionStore store, WebSocke
         {
             LocalFunctionNames.Connect => await connect.HandleAsync(input).ConfigureAwait(false),
             LocalFunctionNames.Disconnect => await disconnect.HandleAsync(input).ConfigureAwait(false),
-            LocalFunctionNames.Default => await defaultRoute.HandleAsync(input).ConfigureAwait(false),
+            LocalFunctionNames.DefaultRoute => await defaultRoute.HandleAsync(input).ConfigureAwait(false),
             _ => throw new ArgumentException($"No function is named '{functionName}'.", nameof(functionName)),
         };
         await using (output.ConfigureAwait(false))

@@ -47,7 +47,7 @@ internal sealed class LocalApiGateway : IAsyncDisposable
         {
             ConnectFunction = LocalFunctionNames.Connect,
             DisconnectFunction = LocalFunctionNames.Disconnect,
-            DefaultFunction = LocalFunctionNames.Default,
+            DefaultFunction = LocalFunctionNames.DefaultRoute,
         });
         builder.Services.AddSingleton<InMemoryConnectionStore>();
         builder.Services.AddSingleton<ILambdaInvoker>(services => new BenchLambdaInvoker(services.GetRequiredService<InMemoryConnectionStore>(), services.GetRequiredService<WebSocketConnections>()));

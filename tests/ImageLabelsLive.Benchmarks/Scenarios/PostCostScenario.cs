@@ -8,7 +8,7 @@ using ImageLabelsLive.Aws.Messaging;
 using ImageLabelsLive.Benchmarks.Harness;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Ports;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 using Polly;
 using Polly.Retry;
 
@@ -59,7 +59,7 @@ internal sealed class PostCostScenario : IScenario
         {
             foreach (var (name, messenger) in round % 2 == 0 ? paths : paths.Reverse())
             {
-                var handler = new PushImageUpdateHandler(gateway.Store, messenger, PushImageUpdateHandler.DefaultConcurrency);
+                var handler = new PushResultsHandler(gateway.Store, messenger, PushResultsHandler.DefaultConcurrency);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var allocated = GC.GetTotalAllocatedBytes(precise: false);
                 var started = Stopwatch.GetTimestamp();

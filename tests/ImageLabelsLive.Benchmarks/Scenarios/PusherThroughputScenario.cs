@@ -6,12 +6,12 @@ using Amazon.Runtime;
 using ImageLabelsLive.Aws.Messaging;
 using ImageLabelsLive.Benchmarks.Harness;
 using ImageLabelsLive.Core.Images;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 
 namespace ImageLabelsLive.Benchmarks.Scenarios;
 
 /// <summary>
-/// Scenario 3. The pusher's real path: PushImageUpdateHandler → ApiGatewayConnectionMessenger (Polly retry) →
+/// Scenario 3. The pusher's real path: PushResultsHandler → ApiGatewayConnectionMessenger (Polly retry) →
 /// the management API client (SigV4-signed HTTP, pooled connections) → LocalAws' @connections endpoint →
 /// the WebSocket API's per-socket send queue → N real ClientWebSocket tabs, all of one feed, which count
 /// the frames. PostToConnection calls per second at each concurrency; baseline: concurrency 1, same run.
@@ -51,7 +51,7 @@ internal sealed class PusherThroughputScenario : IScenario
 
         // Warm-up: JIT, connection pool, socket buffers.
         context.Progress("warm-up push");
-        var warmUp = await new PushImageUpdateHandler(gateway.Store, messenger, 32).HandleAsync(image, cancellationToken).ConfigureAwait(false);
+        var warmUp = await new PushResultsHandler(gateway.Store, messenger, 32).HandleAsync(image, cancellationToken).ConfigureAwait(false);
         expected += warmUp.Delivered;
         await tabs.WaitForAsync(expected, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
 
@@ -62,7 +62,7 @@ internal sealed class PusherThroughputScenario : IScenario
         foreach (var concurrency in concurrencies)
         {
             context.Progress($"concurrency {concurrency}: {rounds} pushes to {socketCount} sockets");
-            var handler = new PushImageUpdateHandler(gateway.Store, messenger, concurrency);
+            var handler = new PushResultsHandler(gateway.Store, messenger, concurrency);
             var rates = new List<double>();
             var pushMs = new List<double>();
             var receivedMs = new List<double>();
@@ -114,7 +114,7 @@ internal sealed class PusherThroughputScenario : IScenario
         report.Figures["messageBytes"] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Core.Web.ImagePushMessage(image), Core.Web.WebJson.Default.ImagePushMessage).Length;
         report.Figures["byConcurrency"] = figures;
         report.Figures["framesReceived"] = tabs.Received;
-        report.GoalAtLeast($"≥ 3,000 PostToConnection/s (best concurrency; the default PUSH_CONCURRENCY is {PushImageUpdateHandler.DefaultConcurrency})", best, 3000, "calls/s");
+        report.GoalAtLeast($"≥ 3,000 PostToConnection/s (best concurrency; the default PUSH_CONCURRENCY is {PushResultsHandler.DefaultConcurrency})", best, 3000, "calls/s");
         report.Note("Client, management API, WebSocket server and the tabs all share this process and its 2 cores, as they share the machine in the local stack.");
     }
 

@@ -8,7 +8,7 @@ using ImageLabelsLive.Aws.Messaging;
 using ImageLabelsLive.Benchmarks.Harness;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Ports;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 using ImageLabelsLive.Core.PushShards;
 
 namespace ImageLabelsLive.Benchmarks.Scenarios;
@@ -44,9 +44,9 @@ internal sealed class ShardedFanOutScenario : IScenario
             new BasicAWSCredentials("AKIABENCHMARKEXAMPLE", "benchmark-secret"),
             new AmazonApiGatewayManagementApiConfig { ServiceURL = gateway.ManagementUri.ToString(), AuthenticationRegion = "us-east-1" });
         var messenger = new ApiGatewayConnectionMessenger(client);
-        var workers = new InProcessShardWorkers(new PushShardHandler(gateway.Store, messenger, PushImageUpdateHandler.DefaultConcurrency));
-        var unsharded = new PushImageUpdateHandler(gateway.Store, messenger, PushImageUpdateHandler.DefaultConcurrency);
-        var sharded = new PushImageUpdateHandler(gateway.Store, messenger, PushImageUpdateHandler.DefaultConcurrency, null, workers, new PushShardPlan(shardSize));
+        var workers = new InProcessShardWorkers(new PushShardHandler(gateway.Store, messenger, PushResultsHandler.DefaultConcurrency));
+        var unsharded = new PushResultsHandler(gateway.Store, messenger, PushResultsHandler.DefaultConcurrency);
+        var sharded = new PushResultsHandler(gateway.Store, messenger, PushResultsHandler.DefaultConcurrency, null, workers, new PushShardPlan(shardSize));
 
         var expected = 0L;
         var times = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["unsharded"] = [], ["sharded"] = [] };

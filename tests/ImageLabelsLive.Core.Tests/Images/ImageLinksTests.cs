@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ImageLabelsLive.Core.Feeds;
 using ImageLabelsLive.Core.Images;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 using ImageLabelsLive.Testing.Fakes;
 
 namespace ImageLabelsLive.Core.Tests.Images;
@@ -46,7 +46,7 @@ public class ImageLinksTests
 
         var (list, _) = await new ListFeedImagesHandler(new InMemoryFeedQueries(images), links).HandleAsync(ImageLabelsLive.Core.FeedHistory.ListFeedImagesQuery.Newest(Samples.FeedId), default);
         var one = await new GetImageHandler(images, links).HandleAsync(record.ImageId, default);
-        await new PushImageUpdateHandler(connections, messenger, 4, links).HandleAsync(record, default);
+        await new PushResultsHandler(connections, messenger, 4, links).HandleAsync(record, default);
 
         list!.Images.ShouldHaveSingleItem().ImageUrl.ShouldNotBeNull();
         one!.ImageUrl.ShouldNotBeNull();

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Ports;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Testing.Fakes;
 
@@ -14,7 +14,7 @@ public class ShardedPushTests
     private readonly RecordingMessenger messenger = new();
     private readonly RecordingDispatcher dispatcher = new();
 
-    private PushImageUpdateHandler Handler(int shardSize) =>
+    private PushResultsHandler Handler(int shardSize) =>
         new(connections, messenger, 8, links: null, dispatcher, new PushShardPlan(shardSize));
 
     private void AddConnections(int count)

@@ -35,10 +35,10 @@ public class FunctionContainerTests
         container.CreateUpload().ShouldNotBeNull();
         container.ListFeedImages().ShouldNotBeNull();
         container.GetImage().ShouldNotBeNull();
-        container.OpenConnection().ShouldNotBeNull();
-        container.CloseConnection().ShouldNotBeNull();
+        container.Connect().ShouldNotBeNull();
+        container.Disconnect().ShouldNotBeNull();
         container.ProcessUpload().ShouldNotBeNull();
-        container.PushImageUpdate().ShouldNotBeNull();
+        container.PushResults().ShouldNotBeNull();
         container.NotifyResult().ShouldNotBeNull();
         container.GetFeedLabels().ShouldNotBeNull();
         container.ExportFeed().ShouldNotBeNull();
@@ -67,13 +67,13 @@ public class FunctionContainerTests
     [Fact]
     public void OpenConnection_WithoutConnectionsTable_FailsNamingTheVariable()
     {
-        Should.Throw<InvalidOperationException>(() => Container("CONNECTIONS_TABLE").OpenConnection()).Message.ShouldContain("CONNECTIONS_TABLE");
+        Should.Throw<InvalidOperationException>(() => Container("CONNECTIONS_TABLE").Connect()).Message.ShouldContain("CONNECTIONS_TABLE");
     }
 
     [Fact]
-    public void PushImageUpdate_WithoutConnectionsEndpoint_FailsNamingTheVariable()
+    public void PushResults_WithoutConnectionsEndpoint_FailsNamingTheVariable()
     {
-        Should.Throw<InvalidOperationException>(() => Container("CONNECTIONS_ENDPOINT").PushImageUpdate()).Message.ShouldContain("CONNECTIONS_ENDPOINT");
+        Should.Throw<InvalidOperationException>(() => Container("CONNECTIONS_ENDPOINT").PushResults()).Message.ShouldContain("CONNECTIONS_ENDPOINT");
     }
 
     [Theory]

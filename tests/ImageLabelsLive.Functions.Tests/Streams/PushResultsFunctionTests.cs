@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ImageLabelsLive.Core.Images;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 using ImageLabelsLive.Functions.PushResults;
 using ImageLabelsLive.Functions.Tests.Support;
 using ImageLabelsLive.Testing.Fakes;
@@ -17,7 +17,7 @@ public class PushResultsFunctionTests
 
     private ImageRecord Labeled => Processing with { Status = ImageStatus.Labeled, Labels = [Samples.Cat], UpdatedAt = Samples.Start.AddSeconds(2) };
 
-    private PushResultsFunction Function() => new(new PushImageUpdateHandler(connections, messenger, maxConcurrency: 4));
+    private PushResultsFunction Function() => new(new PushResultsHandler(connections, messenger, maxConcurrency: 4));
 
     private List<JsonNode> ReceivedBy(string connectionId) =>
         messenger.Received.TryGetValue(connectionId, out var messages) ? [.. messages.Select(message => JsonNode.Parse(message)!)] : [];

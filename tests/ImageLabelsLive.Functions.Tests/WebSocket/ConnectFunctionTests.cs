@@ -10,7 +10,7 @@ public class ConnectFunctionTests
     private readonly InMemoryConnectionStore connections = new();
     private readonly ManualClock clock = new(Samples.Start);
 
-    private ConnectFunction Function() => new(new OpenConnectionHandler(connections, clock));
+    private ConnectFunction Function() => new(new ConnectHandler(connections, clock));
 
     private static Dictionary<string, string> Feed(string feedId) => new() { ["feed"] = feedId };
 

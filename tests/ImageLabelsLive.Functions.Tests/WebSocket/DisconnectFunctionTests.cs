@@ -9,7 +9,7 @@ public class DisconnectFunctionTests
 {
     private readonly InMemoryConnectionStore connections = new();
 
-    private DisconnectFunction Function() => new(new CloseConnectionHandler(connections));
+    private DisconnectFunction Function() => new(new DisconnectHandler(connections));
 
     [Fact]
     public async Task HandleAsync_KnownConnection_Returns200AndDeletesOnlyIt()

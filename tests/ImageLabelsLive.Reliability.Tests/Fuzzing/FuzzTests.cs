@@ -10,7 +10,7 @@ using ImageLabelsLive.Core.Feeds;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Notifications;
 using ImageLabelsLive.Core.Processing;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 using ImageLabelsLive.Core.Uploads;
 using ImageLabelsLive.Functions.Connect;
 using ImageLabelsLive.Functions.DefaultRoute;
@@ -71,13 +71,13 @@ public sealed class FuzzTests(ITestOutputHelper output)
             ("GetImage", new GetImageFunction(new GetImageHandler(images)).HandleAsync,
                 [HttpEvents.HttpApi("GET", $"/images/{record.ImageId}", "GET /images/{imageId}", pathParameters: new Dictionary<string, string> { ["imageId"] = record.ImageId }).ToJsonString(), .. Shared("aws-lambda-go_apigw-http-api-v2-no-authorizer.json")],
                 HttpStatuses),
-            ("Connect", new ConnectFunction(new OpenConnectionHandler(connections, clock)).HandleAsync,
+            ("Connect", new ConnectFunction(new ConnectHandler(connections, clock)).HandleAsync,
                 [HttpEvents.WebSocket("$connect", "CONNECT", "conn-1=", query: new Dictionary<string, string> { ["feed"] = Samples.FeedId }).ToJsonString(), .. Shared("aws-lambda-dotnet_websocket-api-connect.json", "powertools-python_apigw-websocket-connect.json")],
                 WebSocketStatuses),
-            ("Disconnect", new DisconnectFunction(new CloseConnectionHandler(connections)).HandleAsync,
+            ("Disconnect", new DisconnectFunction(new DisconnectHandler(connections)).HandleAsync,
                 [HttpEvents.WebSocket("$disconnect", "DISCONNECT", "conn-1=").ToJsonString(), .. Shared("aws-lambda-go_apigw-websocket-disconnect.json")],
                 WebSocketStatuses),
-            ("DefaultRoute", new DefaultRouteFunction(new AnswerClientMessageHandler(connections, new RecordingMessenger(), clock)).HandleAsync,
+            ("DefaultRoute", new DefaultRouteFunction(new DefaultRouteHandler(connections, new RecordingMessenger(), clock)).HandleAsync,
                 [HttpEvents.WebSocket("$default", "MESSAGE", "conn-1=", body: "{\"action\":\"ping\"}").ToJsonString(), .. Shared("aws-lambda-go_apigw-websocket-message-default-route.json")],
                 WebSocketStatuses),
         };
@@ -103,7 +103,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             StreamEvents.Event(StreamEvents.Insert("100", Samples.Record()), StreamEvents.Modify("200", before, after)).ToJsonString(),
             StreamEvents.Event(StreamEvents.Modify("300", before, after with { Status = ImageStatus.Failed, Labels = [], Error = new ImageError("NotAnImage", "\"cat.png\" is not an image.") })).ToJsonString(),
         }.Concat(Shared("aws-lambda-dotnet_dynamodb-event.json", "sam-cli_dynamodb-update.json", "powertools-python_dynamodb-stream-event.json")).ToArray();
-        var push = new PushResultsFunction(new PushImageUpdateHandler(connections, new RecordingMessenger(), maxConcurrency: 4));
+        var push = new PushResultsFunction(new PushResultsHandler(connections, new RecordingMessenger(), maxConcurrency: 4));
         var notify = new NotifyResultsFunction(new NotifyResultHandler(images, new RecordingPublisher(), new Uri("https://app.example/"), clock));
 
         var pushRuns = Fuzz("PushResults", JsonMutator.Of(seeds), json => BatchAnswer(push.HandleAsync, json));

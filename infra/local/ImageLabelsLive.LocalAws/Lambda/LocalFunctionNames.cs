@@ -8,7 +8,7 @@ public static class LocalFunctionNames
     public const string GetImage = "GetImage";
     public const string Connect = "Connect";
     public const string Disconnect = "Disconnect";
-    public const string Default = "Default";
+    public const string DefaultRoute = "DefaultRoute";
     public const string ProcessImage = "ProcessImage";
     public const string PushResults = "PushResults";
     public const string PushShard = "PushShard";

@@ -69,7 +69,7 @@ public sealed partial class LocalApp : IAsyncDisposable
         {
             ConnectFunction = LocalFunctionNames.Connect,
             DisconnectFunction = LocalFunctionNames.Disconnect,
-            DefaultFunction = LocalFunctionNames.Default,
+            DefaultFunction = LocalFunctionNames.DefaultRoute,
             IdleTimeout = settings.WebSocketIdleTimeout,
             KeepAliveInterval = settings.Faults.WebSocketKeepAlive,
         });

@@ -40,7 +40,7 @@ public sealed class InProcessLambdaInvoker : ILambdaInvoker
             [LocalFunctionNames.GetImage] = Entry(() => new GetImageFunction().HandleAsync),
             [LocalFunctionNames.Connect] = Entry(() => new ConnectFunction().HandleAsync),
             [LocalFunctionNames.Disconnect] = Entry(() => new DisconnectFunction().HandleAsync),
-            [LocalFunctionNames.Default] = Entry(() => new DefaultRouteFunction().HandleAsync),
+            [LocalFunctionNames.DefaultRoute] = Entry(() => new DefaultRouteFunction().HandleAsync),
             [LocalFunctionNames.ProcessImage] = Entry(() => new ProcessImageFunction().HandleAsync),
             [LocalFunctionNames.PushResults] = Entry(() => new PushResultsFunction().HandleAsync),
             [LocalFunctionNames.PushShard] = Entry(() => new PushShardFunction().HandleAsync),

@@ -5,7 +5,7 @@ using ImageLabelsLive.Core.Ports;
 namespace ImageLabelsLive.Core.Connections;
 
 /// <summary>$connect: remembers which feed a socket watches. A socket without a valid feed id is refused.</summary>
-public sealed class OpenConnectionHandler(IConnectionStore connections, TimeProvider clock)
+public sealed class ConnectHandler(IConnectionStore connections, TimeProvider clock)
 {
     /// <summary>A little over API Gateway's 2-hour connection limit, so the store's TTL only removes what API Gateway has closed.</summary>
     public static TimeSpan Lifetime { get; } = TimeSpan.FromHours(2) + TimeSpan.FromMinutes(10);
@@ -26,11 +26,4 @@ public sealed class OpenConnectionHandler(IConnectionStore connections, TimeProv
         await connections.SaveAsync(new FeedConnection(connectionId, feedId!, now, now + Lifetime), cancellationToken).ConfigureAwait(false);
         return null;
     }
-}
-
-/// <summary>$disconnect: forgets the socket. Idempotent, since API Gateway may report a close more than once.</summary>
-public sealed class CloseConnectionHandler(IConnectionStore connections)
-{
-    public Task HandleAsync(string connectionId, CancellationToken cancellationToken) =>
-        connections.DeleteAsync(connectionId, cancellationToken);
 }

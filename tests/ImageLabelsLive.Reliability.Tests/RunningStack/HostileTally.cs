@@ -1,6 +1,6 @@
 using Xunit.Abstractions;
 
-namespace ImageLabelsLive.Reliability.Tests.LocalStack;
+namespace ImageLabelsLive.Reliability.Tests.RunningStack;
 
 /// <summary>
 /// Counts hostile inputs tried and handled. A case is handled when its check returns null; otherwise the check says

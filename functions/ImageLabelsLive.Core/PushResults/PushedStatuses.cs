@@ -1,6 +1,6 @@
 using ImageLabelsLive.Core.Images;
 
-namespace ImageLabelsLive.Core.Push;
+namespace ImageLabelsLive.Core.PushResults;
 
 /// <summary>
 /// How far each recent image's pushes have got, in this container. Stream delivery is at least once: a duplicated or

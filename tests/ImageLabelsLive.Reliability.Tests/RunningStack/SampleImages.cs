@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ImageLabelsLive.Reliability.Tests.LocalStack;
+namespace ImageLabelsLive.Reliability.Tests.RunningStack;
 
 /// <summary>An image to upload and the final status it must reach.</summary>
 public sealed record SampleImage(string FileName, byte[] Bytes, string ContentType, string ExpectedStatus);

@@ -4,20 +4,20 @@ using ImageLabelsLive.Testing.Fakes;
 
 namespace ImageLabelsLive.Core.Tests.Connections;
 
-public class AnswerClientMessageHandlerTests
+public class DefaultRouteHandlerTests
 {
     private const string Ping = """{"action":"ping"}""";
 
     private readonly InMemoryConnectionStore connections = new();
     private readonly RecordingMessenger messenger = new();
     private readonly ManualClock clock = new(Samples.Start);
-    private readonly AnswerClientMessageHandler handler;
+    private readonly DefaultRouteHandler handler;
 
-    public AnswerClientMessageHandlerTests()
+    public DefaultRouteHandlerTests()
     {
         connections.Add("flood=", Samples.FeedId);
         connections.Add("calm=", Samples.FeedId);
-        handler = new AnswerClientMessageHandler(connections, messenger, clock);
+        handler = new DefaultRouteHandler(connections, messenger, clock);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using ImageLabelsLive.LocalHost.Tests;
 
-namespace ImageLabelsLive.Reliability.Tests.LocalStack;
+namespace ImageLabelsLive.Reliability.Tests.RunningStack;
 
 /// <summary>One stream consumer's counters, as /health reports them.</summary>
 public sealed record ConsumerCounters(long Delivered, long Pending, long Retried, long Failed);

@@ -12,7 +12,7 @@ using ImageLabelsLive.Core.Web;
 namespace ImageLabelsLive.CrashDrills.Tests;
 
 /// <summary>The sweeper end to end with short settings, and the mailbox across a restart, on the real local stack.</summary>
-public sealed class LocalStackDurabilityTests : IDisposable
+public sealed class DurabilityTests : IDisposable
 {
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(20) };
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "ill-durable-" + Guid.NewGuid().ToString("N")[..8]);

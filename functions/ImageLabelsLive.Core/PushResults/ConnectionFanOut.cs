@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ImageLabelsLive.Core.Ports;
 
-namespace ImageLabelsLive.Core.Push;
+namespace ImageLabelsLive.Core.PushResults;
 
 /// <summary>
 /// Posts one message to many connections in parallel with bounded concurrency. A gone connection is deleted (after its

@@ -5,7 +5,7 @@ using ImageLabelsLive.Core.Ports;
 using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Core.Web;
 
-namespace ImageLabelsLive.Core.Push;
+namespace ImageLabelsLive.Core.PushResults;
 
 /// <summary>How one push went: failures are connections that neither took the message nor are gone.</summary>
 public sealed record PushReport(int Delivered, int Gone, IReadOnlyList<Exception> Failures)
@@ -31,7 +31,7 @@ public sealed record PushReport(int Delivered, int Gone, IReadOnlyList<Exception
 /// With a <see cref="PushShardPlan"/> and a dispatcher, a feed bigger than one shard is split: this handler posts the
 /// first shard itself and hands every other one to a worker, all at once.
 /// </summary>
-public sealed class PushImageUpdateHandler(
+public sealed class PushResultsHandler(
     IConnectionStore connections,
     IConnectionMessenger messenger,
     int maxConcurrency,

@@ -1,6 +1,6 @@
 using ImageLabelsLive.LocalHost.Tests;
 
-namespace ImageLabelsLive.Reliability.Tests.LocalStack;
+namespace ImageLabelsLive.Reliability.Tests.RunningStack;
 
 /// <summary>The stack as a user runs it: no hook on. Chaos, load and hostile input run against it.</summary>
 public sealed class PlainApp : LocalAppFixture;

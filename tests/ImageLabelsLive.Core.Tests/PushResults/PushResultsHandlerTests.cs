@@ -1,16 +1,16 @@
 using System.Text.Json;
 using ImageLabelsLive.Core.Images;
-using ImageLabelsLive.Core.Push;
+using ImageLabelsLive.Core.PushResults;
 using ImageLabelsLive.Testing.Fakes;
 
-namespace ImageLabelsLive.Core.Tests.Push;
+namespace ImageLabelsLive.Core.Tests.PushResults;
 
-public class PushImageUpdateHandlerTests
+public class PushResultsHandlerTests
 {
     private readonly InMemoryConnectionStore connections = new();
     private readonly RecordingMessenger messenger = new();
 
-    private PushImageUpdateHandler Handler(int concurrency = 8) => new(connections, messenger, concurrency);
+    private PushResultsHandler Handler(int concurrency = 8) => new(connections, messenger, concurrency);
 
     [Fact]
     public async Task HandleAsync_FeedWithTwoSockets_SendsImageMessageToBothAndNoOtherFeed()
@@ -91,7 +91,7 @@ public class PushImageUpdateHandlerTests
     [InlineData(ImageStatus.Uploading, ImageStatus.Processing, true)]
     [InlineData(ImageStatus.Labeled, ImageStatus.Labeled, false)]
     public void IsStatusChange_OldAndNew_OnlyWhenStatusMoved(ImageStatus? old, ImageStatus now, bool expected) =>
-        PushImageUpdateHandler.IsStatusChange(old is null ? null : Samples.Record(old.Value), Samples.Record(now)).ShouldBe(expected);
+        PushResultsHandler.IsStatusChange(old is null ? null : Samples.Record(old.Value), Samples.Record(now)).ShouldBe(expected);
 
     private sealed class PushReportComparer : IEqualityComparer<PushReport>
     {

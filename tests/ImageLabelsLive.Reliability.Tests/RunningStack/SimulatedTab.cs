@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using ImageLabelsLive.LocalHost.Tests;
 
-namespace ImageLabelsLive.Reliability.Tests.LocalStack;
+namespace ImageLabelsLive.Reliability.Tests.RunningStack;
 
 /// <summary>
 /// A browser tab as the page behaves: it keeps its feed's socket open, reconnecting after a short pause whenever the

@@ -7,7 +7,7 @@ namespace ImageLabelsLive.Core.Connections;
 /// limit gets one error message and is closed; its $disconnect then forgets it. Nobody else's messages are counted
 /// against it, so other clients are unaffected.
 /// </summary>
-public sealed class AnswerClientMessageHandler(IConnectionMessageCounter counter, IConnectionMessenger messenger, TimeProvider clock)
+public sealed class DefaultRouteHandler(IConnectionMessageCounter counter, IConnectionMessenger messenger, TimeProvider clock)
 {
     /// <summary>The reply to send back on the socket, or null when the connection is being closed instead.</summary>
     public async Task<byte[]?> HandleAsync(string connectionId, string? body, CancellationToken cancellationToken)
