@@ -38,7 +38,7 @@ public class DynamoDbConnectionStoreTests
     }
 
     [Fact]
-    public async Task SaveAsync_StoresTheBriefsAttributesWithEpochSecondsExpiry()
+    public async Task SaveAsync_StoresTheDesignsAttributesWithEpochSecondsExpiry()
     {
         var connection = Connection(TestIds.Feed()) with { ExpiresAt = new DateTimeOffset(2026, 11, 21, 11, 10, 0, 500, TimeSpan.Zero) };
 

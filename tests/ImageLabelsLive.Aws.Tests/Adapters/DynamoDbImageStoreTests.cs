@@ -44,7 +44,7 @@ public class DynamoDbImageStoreTests(DynamoDbTables tables)
     }
 
     [Fact]
-    public async Task CreateAsync_StoresTheBriefsAttributeTypes()
+    public async Task CreateAsync_StoresTheDesignsAttributeTypes()
     {
         var record = ImageSamples.Uploading() with { Status = ImageStatus.Failed, Error = ImageSamples.Error };
 

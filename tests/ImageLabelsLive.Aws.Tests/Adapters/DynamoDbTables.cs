@@ -10,7 +10,7 @@ namespace ImageLabelsLive.Aws.Tests.Adapters;
 
 /// <summary>
 /// One dynalite for the DynamoDB adapter tests, with the Images and Connections tables created as the
-/// brief defines them. Tests share the tables and keep apart by using fresh feed and image ids.
+/// CDK app declares them (keys, index and attribute types of DESIGN.md). Tests share the tables and keep apart by using fresh feed and image ids.
 /// </summary>
 public sealed class DynamoDbTables : IAsyncLifetime, IDisposable
 {

@@ -45,7 +45,7 @@ public class ImageItemsTests(DynamoDbTables tables)
     }
 
     [Fact]
-    public void ToItem_LabelsAsMapsOfTheBriefsTypes()
+    public void ToItem_LabelsAsMapsOfTheDesignsTypes()
     {
         var item = ImageItems.ToItem(Sample("labeled"));
 

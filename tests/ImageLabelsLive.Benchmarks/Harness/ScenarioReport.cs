@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace ImageLabelsLive.Benchmarks.Harness;
 
-/// <summary>One goal from the issue, as measured: met or not, and by how far.</summary>
+/// <summary>One goal the README's benchmark table states, as measured: met or not, and by how far.</summary>
 internal sealed record GoalCheck(string Goal, string Measured, bool Met, string Distance);
 
 /// <summary>

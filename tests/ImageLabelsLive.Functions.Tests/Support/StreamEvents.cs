@@ -11,8 +11,8 @@ namespace ImageLabelsLive.Functions.Tests.Support;
 internal sealed record ImageStreamChange(string EventName, string SequenceNumber, JsonObject? OldImage, JsonObject? NewImage);
 
 /// <summary>
-/// DynamoDB stream events the tests write themselves: images in DynamoDB JSON, shaped as the brief's
-/// Images table item (written here by hand, not by the adapter under test).
+/// DynamoDB stream events the tests write themselves: images in DynamoDB JSON, shaped as an
+/// Images table item of DESIGN.md's data model (written here by hand, not by the adapter under test).
 /// </summary>
 internal static class StreamEvents
 {
