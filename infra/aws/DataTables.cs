@@ -1,102 +1,37 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Constructs;
+using ImageLabelsLive.Aws.DynamoDb;
 using DynamoAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
+using Sdk = Amazon.DynamoDBv2;
 
 namespace ImageLabelsLive.Infra;
 
 /// <summary>
-/// The Images and Connections tables. Keys and index names are a contract: the local host creates the same ones,
-/// and the functions query the indexes by these names.
+/// The app's tables, declared from <see cref="TableSchemas"/>: the same keys, indexes, stream and TTL the local host
+/// creates and the functions query. What only AWS has (point-in-time recovery, removal policy) is added here.
 /// </summary>
 internal sealed class DataTables : Construct
 {
-    public const string ImagesFeedIndex = "feedId-createdAt-index";
-    public const string ConnectionsFeedIndex = "feedId-index";
-
-    /// <summary>Epoch seconds after which a deleted image's tombstone is removed.</summary>
-    public const string ImagesTimeToLiveAttribute = "expiresAt";
-    /// <summary>
-    /// The sweeper's sparse index: only records that are not final carry unfinishedStatus, so the index holds just
-    /// them and a sweep Queries it instead of scanning the table.
-    /// </summary>
-    public const string ImagesUnfinishedIndex = "unfinished-updatedAt-index";
-
     public DataTables(Construct scope, string id)
         : base(scope, id)
     {
-        Images = new Table(this, "Images", new TableProps
-        {
-            PartitionKey = new DynamoAttribute { Name = "imageId", Type = AttributeType.STRING },
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            // Both images: the pusher needs the new record, the notifier the old status to see a transition.
-            Stream = StreamViewType.NEW_AND_OLD_IMAGES,
-            PointInTimeRecovery = true,
-            // Deleted images stay 7 days as tombstones, so tabs catching up learn of the deletion, then go.
-            TimeToLiveAttribute = ImagesTimeToLiveAttribute,
-            RemovalPolicy = RemovalPolicy.DESTROY,
-        });
-        Images.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
-        {
-            IndexName = ImagesFeedIndex,
-            PartitionKey = new DynamoAttribute { Name = "feedId", Type = AttributeType.STRING },
-            SortKey = new DynamoAttribute { Name = "createdAt", Type = AttributeType.STRING },
-            ProjectionType = ProjectionType.ALL,
-        });
-        Images.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
-        {
-            IndexName = ImagesUnfinishedIndex,
-            PartitionKey = new DynamoAttribute { Name = "unfinishedStatus", Type = AttributeType.STRING },
-            SortKey = new DynamoAttribute { Name = "updatedAt", Type = AttributeType.STRING },
-            ProjectionType = ProjectionType.ALL,
-        });
-
-        FeedIndex = new Table(this, "FeedIndex", new TableProps
-        {
-            PartitionKey = new DynamoAttribute { Name = "pk", Type = AttributeType.STRING },
-            SortKey = new DynamoAttribute { Name = "sk", Type = AttributeType.STRING },
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            PointInTimeRecovery = true,
-            RemovalPolicy = RemovalPolicy.DESTROY,
-        });
-
-        Connections = new Table(this, "Connections", new TableProps
-        {
-            PartitionKey = new DynamoAttribute { Name = "connectionId", Type = AttributeType.STRING },
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            // API Gateway drops a connection after 2 h; TTL sweeps the rows whose $disconnect never came.
-            TimeToLiveAttribute = "expiresAt",
-            RemovalPolicy = RemovalPolicy.DESTROY,
-        });
-        Connections.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
-        {
-            IndexName = ConnectionsFeedIndex,
-            PartitionKey = new DynamoAttribute { Name = "feedId", Type = AttributeType.STRING },
-            // A stable order for paging a big feed's connections; locally it also keeps dynalite from merging two of them.
-            SortKey = new DynamoAttribute { Name = "connectionId", Type = AttributeType.STRING },
-            ProjectionType = ProjectionType.ALL,
-        });
-
-        SubscriptionRequests = new Table(this, "SubscriptionRequests", new TableProps
-        {
-            PartitionKey = new DynamoAttribute { Name = "counterId", Type = AttributeType.STRING },
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            TimeToLiveAttribute = "expiresAt",
-            RemovalPolicy = RemovalPolicy.DESTROY,
-        });
+        Images = Declare("Images", TableSchemas.Images("Images"), pointInTimeRecovery: true);
+        FeedIndex = Declare("FeedIndex", TableSchemas.FeedIndex("FeedIndex"), pointInTimeRecovery: true);
+        Connections = Declare("Connections", TableSchemas.Connections("Connections"), pointInTimeRecovery: false);
+        SubscriptionRequests = Declare("SubscriptionRequests", TableSchemas.SubscriptionRequests("SubscriptionRequests"), pointInTimeRecovery: false);
     }
 
+    /// <inheritdoc cref="TableSchemas.Images"/>
     public Table Images { get; }
 
-    /// <summary>
-    /// Kept by IndexFeed from the Images stream: label members (pk {feedId}#label#{NAME}, sk {createdAt}#{imageId}), count
-    /// items, the change log and the checksum lookup, so a label query reads only the matching images.
-    /// </summary>
+    /// <inheritdoc cref="TableSchemas.FeedIndex"/>
     public Table FeedIndex { get; }
-    /// SubscribeToFeed's flood-limit counters: one small item per feed or address hash and hour, gone by TTL after the hour.
-    /// </summary>
+
+    /// <inheritdoc cref="TableSchemas.SubscriptionRequests"/>
     public Table SubscriptionRequests { get; }
 
+    /// <inheritdoc cref="TableSchemas.Connections"/>
     public Table Connections { get; }
 
     /// <summary>The ARN of one of a table's indexes, for grants that allow a Query on that index alone.</summary>
@@ -105,4 +40,52 @@ internal sealed class DataTables : Construct
         ArgumentNullException.ThrowIfNull(table);
         return $"{table.TableArn}/index/{indexName}";
     }
+
+    /// <summary>A CDK table from the schema's CreateTableRequest (CloudFormation names the table itself).</summary>
+    private Table Declare(string id, TableSchema schema, bool pointInTimeRecovery)
+    {
+        var create = schema.Create;
+        var table = new Table(this, id, new TableProps
+        {
+            PartitionKey = Key(create, create.KeySchema, Sdk.KeyType.HASH)!,
+            SortKey = Key(create, create.KeySchema, Sdk.KeyType.RANGE),
+            BillingMode = create.BillingMode == Sdk.BillingMode.PAY_PER_REQUEST ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED,
+            Stream = create.StreamSpecification is { StreamEnabled: true } stream ? StreamView(stream.StreamViewType) : null,
+            PointInTimeRecovery = pointInTimeRecovery,
+            TimeToLiveAttribute = schema.TimeToLiveAttribute,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        foreach (var index in create.GlobalSecondaryIndexes ?? [])
+        {
+            table.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+            {
+                IndexName = index.IndexName,
+                PartitionKey = Key(create, index.KeySchema, Sdk.KeyType.HASH)!,
+                SortKey = Key(create, index.KeySchema, Sdk.KeyType.RANGE),
+                ProjectionType = index.Projection.ProjectionType == Sdk.ProjectionType.KEYS_ONLY ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
+            });
+        }
+        return table;
+    }
+
+    private static DynamoAttribute? Key(Sdk.Model.CreateTableRequest create, List<Sdk.Model.KeySchemaElement> keys, Sdk.KeyType role)
+    {
+        var name = keys.SingleOrDefault(key => key.KeyType == role)?.AttributeName;
+        if (name is null)
+        {
+            return null;
+        }
+        var type = create.AttributeDefinitions.Single(attribute => attribute.AttributeName == name).AttributeType;
+        return new DynamoAttribute
+        {
+            Name = name,
+            Type = type == Sdk.ScalarAttributeType.N ? AttributeType.NUMBER : type == Sdk.ScalarAttributeType.B ? AttributeType.BINARY : AttributeType.STRING,
+        };
+    }
+
+    private static StreamViewType StreamView(Sdk.StreamViewType view) =>
+        view == Sdk.StreamViewType.NEW_AND_OLD_IMAGES ? StreamViewType.NEW_AND_OLD_IMAGES
+        : view == Sdk.StreamViewType.NEW_IMAGE ? StreamViewType.NEW_IMAGE
+        : view == Sdk.StreamViewType.OLD_IMAGE ? StreamViewType.OLD_IMAGE
+        : StreamViewType.KEYS_ONLY;
 }

@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
+using ImageLabelsLive.Aws.DynamoDb;
 using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
 using LambdaFunctionProps = Amazon.CDK.AWS.Lambda.FunctionProps;
 
@@ -80,7 +81,7 @@ internal sealed class PipelineFunctions : Construct
         var uploadObjects = bucket.ArnForObjects(UploadBucket.UploadsPrefix + "*");
         var exportObjects = bucket.ArnForObjects(UploadBucket.ExportsPrefix + "*");
         var feedIndex = props.Tables.FeedIndex;
-        var imagesByFeed = DataTables.IndexArn(images, DataTables.ImagesFeedIndex);
+        var imagesByFeed = DataTables.IndexArn(images, TableSchemas.ImagesFeedIndex);
 
         UploadUrl = Create(props.Code, UploadUrlSpec, new()
         {
@@ -171,7 +172,7 @@ internal sealed class PipelineFunctions : Construct
             ["UPLOAD_BUCKET"] = bucket.BucketName,
             ["PUSH_CONCURRENCY"] = Invariant(PushConcurrency),
         });
-        Allow(PushResults, ["dynamodb:Query"], DataTables.IndexArn(connections, DataTables.ConnectionsFeedIndex));
+        Allow(PushResults, ["dynamodb:Query"], DataTables.IndexArn(connections, TableSchemas.ConnectionsFeedIndex));
         Allow(PushResults, ["dynamodb:DeleteItem"], connections.TableArn);
         Allow(PushResults, ["s3:GetObject"], uploadObjects);
 

@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using ImageLabelsLive.Aws.DynamoDb;
 using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
 using LambdaFunctionProps = Amazon.CDK.AWS.Lambda.FunctionProps;
 using LambdaTarget = Amazon.CDK.AWS.Events.Targets.LambdaFunction;
@@ -59,7 +60,7 @@ internal sealed class Sweeper : Construct
                 RemovalPolicy = RemovalPolicy.DESTROY,
             }),
         });
-        PipelineFunctions.Allow(Function, ["dynamodb:Query"], DataTables.IndexArn(images, DataTables.ImagesUnfinishedIndex));
+        PipelineFunctions.Allow(Function, ["dynamodb:Query"], DataTables.IndexArn(images, TableSchemas.ImagesUnfinishedIndex));
         PipelineFunctions.Allow(Function, ["dynamodb:GetItem", "dynamodb:UpdateItem"], images.TableArn);
         // A re-drive runs ProcessImage's use case: the magic-byte read and every analysis (Rekognition reads the object as the caller).
         PipelineFunctions.Allow(Function, ["s3:GetObject"], bucket.ArnForObjects(UploadBucket.UploadsPrefix + "*"));

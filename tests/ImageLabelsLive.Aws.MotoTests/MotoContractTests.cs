@@ -4,6 +4,7 @@ using System.Text;
 using Amazon.ApiGatewayManagementApi;
 using Amazon.ApiGatewayManagementApi.Model;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
 using Amazon.SimpleNotificationService.Model;
 using ImageLabelsLive.Aws.Configuration;
@@ -145,22 +146,20 @@ public sealed class MotoContractTests(MotoServer moto)
         feedConnections.ShouldBe(["conn-moto"]);
     }
 
-    /// <summary>The tables as the local host creates them (LocalTables' definitions), sent to moto's DynamoDB.</summary>
+    /// <summary>The app's tables from its one schema (streams included), created in moto's DynamoDB with AWSSDK's client.</summary>
     private async Task CreateTablesAsync(LocalDynamoDbOptions options)
     {
-        var tables = new LocalTables(null!, null!, options, NullLogger<LocalTables>.Instance);
-        using var http = new HttpClient();
-        foreach (var table in tables.Definitions())
+        using var dynamoDb = AwsClientFactory.CreateDynamoDb(Settings);
+        foreach (var schema in new[] { TableSchemas.Images(options.ImagesTableName), TableSchemas.Connections(options.ConnectionsTableName) })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, moto.Endpoint)
+            try
             {
-                Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(table, DynamoDbJsonContext.Default.CreateTableRequest), Encoding.UTF8, "application/x-amz-json-1.0"),
-            };
-            request.Headers.TryAddWithoutValidation("X-Amz-Target", "DynamoDB_20120810.CreateTable");
-            request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDMOTO/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
-            using var answer = await http.SendAsync(request);
-            var body = await answer.Content.ReadAsStringAsync();
-            (answer.IsSuccessStatusCode || body.Contains("ResourceInUseException", StringComparison.Ordinal)).ShouldBeTrue(body);
+                await dynamoDb.CreateTableAsync(schema.Create);
+            }
+            catch (ResourceInUseException)
+            {
+                // Created by an earlier run against the same moto.
+            }
         }
     }
 

@@ -13,8 +13,6 @@ namespace ImageLabelsLive.Aws.DynamoDb;
 /// </summary>
 public sealed class DynamoDbConnectionStore(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider clock) : IConnectionStore
 {
-    public const string FeedIndex = "feedId-index";
-
     public async Task SaveAsync(FeedConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -70,7 +68,7 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB dynamoDb, string tab
             var response = await dynamoDb.QueryAsync(new QueryRequest
             {
                 TableName = tableName,
-                IndexName = FeedIndex,
+                IndexName = TableSchemas.ConnectionsFeedIndex,
                 KeyConditionExpression = "feedId = :feedId",
                 FilterExpression = "expiresAt > :now",
                 ProjectionExpression = "connectionId",

@@ -114,7 +114,7 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
         var response = await dynamoDb.QueryAsync(new QueryRequest
         {
             TableName = tableName,
-            IndexName = ImageItems.FeedIndex,
+            IndexName = TableSchemas.ImagesFeedIndex,
             KeyConditionExpression = "feedId = :feedId",
             ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":feedId"] = ImageItems.S(feedId) },
             ScanIndexForward = false,

@@ -7,7 +7,7 @@ using ImageLabelsLive.Core.Web;
 namespace ImageLabelsLive.Aws.DynamoDb;
 
 /// <summary>
-/// The sweeper's view of the Images table: a Query on the sparse <see cref="ImageItems.UnfinishedIndex"/> (only
+/// The sweeper's view of the Images table: a Query on the sparse <see cref="TableSchemas.ImagesUnfinishedIndex"/> (only
 /// unfinished records are in it), never a Scan; and the re-drive mark, a conditional UpdateItem.
 /// </summary>
 public sealed class DynamoDbStaleImages(IAmazonDynamoDB dynamoDb, string tableName) : IStaleImages
@@ -19,7 +19,7 @@ public sealed class DynamoDbStaleImages(IAmazonDynamoDB dynamoDb, string tableNa
         var response = await dynamoDb.QueryAsync(new QueryRequest
         {
             TableName = tableName,
-            IndexName = ImageItems.UnfinishedIndex,
+            IndexName = TableSchemas.ImagesUnfinishedIndex,
             KeyConditionExpression = "#unfinished = :status AND updatedAt < :before",
             ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#unfinished"] = ImageItems.UnfinishedStatus },
             ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)

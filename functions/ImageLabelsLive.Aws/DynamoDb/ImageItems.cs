@@ -11,16 +11,11 @@ namespace ImageLabelsLive.Aws.DynamoDb;
 /// </summary>
 public static class ImageItems
 {
-    public const string FeedIndex = "feedId-createdAt-index";
     public const string NotifiedAt = "notifiedAt";
     /// <summary>Set once the result email went out; <see cref="NotifiedAt"/> alone is a claim that may still fail.</summary>
     public const string NotificationSentAt = "notificationSentAt";
 
-    /// <summary>
-    /// The sweeper's sparse index: <see cref="UnfinishedStatus"/> (partition) and updatedAt (sort). Only records that
-    /// are not final carry the attribute, so the index holds just them and a sweep never scans the table.
-    /// </summary>
-    public const string UnfinishedIndex = "unfinished-updatedAt-index";
+    /// <summary>The partition key of the sweeper's sparse index (<see cref="TableSchemas.ImagesUnfinishedIndex"/>), kept only while a record is unfinished.</summary>
     public const string UnfinishedStatus = "unfinishedStatus";
 
     /// <summary>Epoch seconds after which DynamoDB's TTL removes a tombstone (on AWS; locally nothing depends on it).</summary>

@@ -45,7 +45,7 @@ public sealed class DynamoDbFeedQueries(IAmazonDynamoDB dynamoDb, string imagesT
             var response = await dynamoDb.QueryAsync(new QueryRequest
             {
                 TableName = imagesTable,
-                IndexName = ImageItems.FeedIndex,
+                IndexName = TableSchemas.ImagesFeedIndex,
                 KeyConditionExpression = condition,
                 FilterExpression = "#status <> :deleted",
                 ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#status"] = "status" },

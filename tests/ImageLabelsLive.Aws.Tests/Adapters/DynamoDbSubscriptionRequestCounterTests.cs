@@ -15,13 +15,7 @@ public class DynamoDbSubscriptionRequestCounterTests(DynamoDbTables tables)
     {
         try
         {
-            await tables.Client.CreateTableAsync(new CreateTableRequest
-            {
-                TableName = Table,
-                BillingMode = BillingMode.PAY_PER_REQUEST,
-                AttributeDefinitions = [new AttributeDefinition("counterId", ScalarAttributeType.S)],
-                KeySchema = [new KeySchemaElement("counterId", KeyType.HASH)],
-            });
+            await tables.Client.CreateTableAsync(TableSchemas.SubscriptionRequests(Table).Create);
         }
         catch (ResourceInUseException)
         {

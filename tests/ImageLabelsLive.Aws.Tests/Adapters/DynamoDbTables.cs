@@ -3,8 +3,9 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Lambda.DynamoDBEvents;
-using ImageLabelsLive.Aws.Serialization;
 using Amazon.Runtime;
+using ImageLabelsLive.Aws.DynamoDb;
+using ImageLabelsLive.Aws.Serialization;
 
 namespace ImageLabelsLive.Aws.Tests.Adapters;
 
@@ -30,43 +31,12 @@ public sealed class DynamoDbTables : IAsyncLifetime, IDisposable
         client = new AmazonDynamoDBClient(
             new BasicAWSCredentials("AKIDLOCAL", "local-secret"),
             new AmazonDynamoDBConfig { ServiceURL = dynalite.Endpoint.ToString(), AuthenticationRegion = "eu-west-1", MaxErrorRetry = 0 });
-        await client.CreateTableAsync(new CreateTableRequest
+        foreach (var schema in new[] { TableSchemas.Images(ImagesTable), TableSchemas.Connections(ConnectionsTable) })
         {
-            TableName = ImagesTable,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions =
-            [
-                new AttributeDefinition("imageId", ScalarAttributeType.S),
-                new AttributeDefinition("feedId", ScalarAttributeType.S),
-                new AttributeDefinition("createdAt", ScalarAttributeType.S),
-            ],
-            KeySchema = [new KeySchemaElement("imageId", KeyType.HASH)],
-            GlobalSecondaryIndexes =
-            [
-                new GlobalSecondaryIndex
-                {
-                    IndexName = "feedId-createdAt-index",
-                    KeySchema = [new KeySchemaElement("feedId", KeyType.HASH), new KeySchemaElement("createdAt", KeyType.RANGE)],
-                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                },
-            ],
-        });
-        await client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = ConnectionsTable,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new AttributeDefinition("connectionId", ScalarAttributeType.S), new AttributeDefinition("feedId", ScalarAttributeType.S)],
-            KeySchema = [new KeySchemaElement("connectionId", KeyType.HASH)],
-            GlobalSecondaryIndexes =
-            [
-                new GlobalSecondaryIndex
-                {
-                    IndexName = "feedId-index",
-                    KeySchema = [new KeySchemaElement("feedId", KeyType.HASH), new KeySchemaElement("connectionId", KeyType.RANGE)],
-                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                },
-            ],
-        });
+            var create = schema.Create;
+            create.StreamSpecification = null; // dynalite keeps no streams; these tests read items, not streams.
+            await client.CreateTableAsync(create);
+        }
         foreach (var table in new[] { ImagesTable, ConnectionsTable })
         {
             while ((await client.DescribeTableAsync(table)).Table.TableStatus != TableStatus.ACTIVE)

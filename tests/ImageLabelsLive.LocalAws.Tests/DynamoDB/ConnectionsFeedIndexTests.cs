@@ -1,7 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using LocalTables = ImageLabelsLive.LocalAws.DynamoDB.LocalTables;
+using ImageLabelsLive.Aws.DynamoDb;
 using Microsoft.Extensions.DependencyInjection;
+using LocalTables = ImageLabelsLive.LocalAws.DynamoDB.LocalTables;
 
 namespace ImageLabelsLive.LocalAws.Tests.DynamoDB;
 
@@ -48,7 +49,7 @@ public sealed class ConnectionsFeedIndexTests(DynaliteFixture dynalite) : IClass
             [
                 new GlobalSecondaryIndex
                 {
-                    IndexName = LocalTables.FeedIndex,
+                    IndexName = TableSchemas.ConnectionsFeedIndex,
                     KeySchema = [new KeySchemaElement("feedId", KeyType.HASH)],
                     Projection = new Projection { ProjectionType = ProjectionType.ALL },
                 },
@@ -79,7 +80,7 @@ public sealed class ConnectionsFeedIndexTests(DynaliteFixture dynalite) : IClass
             var page = await client.QueryAsync(new QueryRequest
             {
                 TableName = table,
-                IndexName = LocalTables.FeedIndex,
+                IndexName = TableSchemas.ConnectionsFeedIndex,
                 KeyConditionExpression = "feedId = :feed",
                 ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":feed"] = new() { S = feedId } },
                 ExclusiveStartKey = start,

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ImageLabelsLive.Aws.DynamoDb;
 using ImageLabelsLive.LocalAws.DynamoDB;
 using ImageLabelsLive.LocalAws.DynamoDBStreams;
 using ImageLabelsLive.LocalAws.Lambda;
@@ -271,7 +272,7 @@ public sealed class LocalDynamoDbProxyTests(DynaliteFixture dynalite, ITestOutpu
         var result = await client.QueryAsync(new QueryRequest
         {
             TableName = server.Options.ImagesTableName,
-            IndexName = LocalTables.FeedCreatedAtIndex,
+            IndexName = TableSchemas.ImagesFeedIndex,
             KeyConditionExpression = "feedId = :feed",
             ExpressionAttributeValues = new() { [":feed"] = new AttributeValue { S = "feed-q" } },
             ScanIndexForward = false,

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using ImageLabelsLive.Aws.DynamoDb;
 using ImageLabelsLive.LocalAws.DynamoDB;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -41,11 +42,16 @@ internal sealed class LocalDynamoDbServer : IAsyncDisposable
         bool createTables = true)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
+        // The app's own table schemas, as the local host passes them.
+        var images = TableSchemas.Images(imagesTable ?? "Images-" + suffix);
+        var connections = TableSchemas.Connections(connectionsTable ?? "Connections-" + suffix);
         var options = new LocalDynamoDbOptions
         {
             DynaliteUrl = dynalite.Url,
-            ImagesTableName = imagesTable ?? "Images-" + suffix,
-            ConnectionsTableName = connectionsTable ?? "Connections-" + suffix,
+            ImagesTableName = images.Create.TableName,
+            ConnectionsTableName = connections.Create.TableName,
+            Tables = [images.Create, connections.Create],
+            TimeToLive = [images.TimeToLive()!, connections.TimeToLive()!],
         };
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

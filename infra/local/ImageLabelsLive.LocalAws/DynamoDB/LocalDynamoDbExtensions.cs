@@ -36,8 +36,7 @@ public static class LocalDynamoDbExtensions
             sp.GetRequiredService<KeyedAsyncLock>(),
             sp.GetRequiredService<LocalDynamoDbStreams>(),
             sp.GetRequiredService<ILogger<DynamoDbProxy>>()));
-        services.AddSingleton(sp => new LocalTables(
-            sp.GetRequiredService<DynaliteClient>(), sp.GetRequiredService<TableShapes>(), options, sp.GetRequiredService<ILogger<LocalTables>>()));
+        services.AddSingleton(sp => new LocalTables(sp.GetRequiredService<TableShapes>(), options, sp.GetRequiredService<ILogger<LocalTables>>()));
         services.AddSingleton(sp => new LocalDynamoDb(sp.GetRequiredService<DynaliteClient>(), options));
         services.AddSingleton<IHostedService>(sp => new EventSourceMappingRunner(
             sp.GetRequiredService<LocalDynamoDbStreams>(), sp.GetRequiredService<ILogger<EventSourceMappingRunner>>()));

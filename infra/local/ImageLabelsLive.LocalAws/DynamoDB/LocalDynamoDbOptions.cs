@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2.Model;
 using ImageLabelsLive.LocalAws.DynamoDBStreams;
 
 namespace ImageLabelsLive.LocalAws.DynamoDB;
@@ -22,6 +23,12 @@ public sealed record LocalDynamoDbOptions
     public string FeedIndexTableName { get; init; } = "FeedIndex";
     /// <summary>SubscribeToFeed's flood-limit counters (no index; TTL on expiresAt on AWS).</summary>
     public string SubscriptionRequestsTableName { get; init; } = "SubscriptionRequests";
+
+    /// <summary>The tables to create in dynalite when missing: the app's own CreateTableRequests (the CDK app declares the same).</summary>
+    public IReadOnlyList<CreateTableRequest> Tables { get; init; } = [];
+
+    /// <summary>TTL to ask for on those tables (dynalite refuses it; the request is still made, as on AWS).</summary>
+    public IReadOnlyList<UpdateTimeToLiveRequest> TimeToLive { get; init; } = [];
 
     /// <summary>Tables whose writes through the endpoint produce stream records; null means the Images table, NEW_AND_OLD_IMAGES.</summary>
     public IReadOnlyList<StreamedTable>? StreamedTables { get; init; }

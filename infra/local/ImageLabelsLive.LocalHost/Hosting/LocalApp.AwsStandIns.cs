@@ -1,3 +1,5 @@
+using Amazon.DynamoDBv2.Model;
+using ImageLabelsLive.Aws.DynamoDb;
 using ImageLabelsLive.LocalAws.DynamoDB;
 using ImageLabelsLive.LocalAws.DynamoDBStreams;
 using ImageLabelsLive.LocalAws.Lambda;
@@ -37,8 +39,11 @@ public sealed partial class LocalApp
             // Subscriptions made through Subscribe persist with the feeds.
             DataDirectory = settings.DataDirectory,
         });
+        var tables = TableSchemas.All(settings.ImagesTable, settings.ConnectionsTable, settings.FeedIndexTable, settings.SubscriptionRequestsTable);
         services.AddLocalDynamoDb(new LocalDynamoDbOptions
         {
+            Tables = [.. tables.Select(table => table.Create)],
+            TimeToLive = [.. tables.Select(table => table.TimeToLive()).OfType<UpdateTimeToLiveRequest>()],
             DynaliteUrl = DynaliteUrl,
             Region = settings.Region,
             AccountId = settings.AccountId,
