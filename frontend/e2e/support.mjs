@@ -30,7 +30,7 @@ export function sharedImage(name) {
   return fs.readFileSync(path.join(sharedImagesDir, name));
 }
 
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
   }
@@ -46,6 +46,7 @@ export async function launchBrowser() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }
