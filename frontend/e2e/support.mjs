@@ -30,7 +30,7 @@ export function sharedImage(name) {
   return fs.readFileSync(path.join(sharedImagesDir, name));
 }
 
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
   }
@@ -46,6 +46,7 @@ export async function launchBrowser() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }
@@ -101,7 +102,7 @@ export async function localEndpoints() {
 }
 
 // The local host verifies only requests signed with its own key; others pass unverified, as on LocalStack.
-function unverifiedSignature(service, region) {
+export function unverifiedSignature(service, region) {
   const date = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   return {
     "X-Amz-Date": date,
