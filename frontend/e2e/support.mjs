@@ -101,7 +101,7 @@ export async function localEndpoints() {
 }
 
 // The local host verifies only requests signed with its own key; others pass unverified, as on LocalStack.
-function unverifiedSignature(service, region) {
+export function unverifiedSignature(service, region) {
   const date = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   return {
     "X-Amz-Date": date,
