@@ -47,7 +47,11 @@ export interface Findings {
   analyses: Record<string, AnalysisState>;
 }
 
-/** A moderation label at or above this confidence blurs the image (the server's emails use the same figure). */
+/**
+ * A moderation label at or above this confidence blurs the image. The figure is the server's
+ * ModerationFlags.Threshold (functions/ImageLabelsLive.Core/Images/ModerationFlags.cs), which flags the emails;
+ * Core.Tests' ModerationFlagsTests fails when the two differ.
+ */
 export const moderationThreshold = 60;
 /** Brightness and sharpness (0–100) below which the page quietly warns. */
 export const darkBelow = 25;

@@ -15,6 +15,7 @@ IScenario[] scenarios =
     new ShardedFanOutScenario(),
     new PushVsPollingScenario(),
     new PipelineThroughputScenario(),
+    new AnalysesScenario(),
     new FeedQueriesScenario(),
     new FanOutScenario(),
 ];

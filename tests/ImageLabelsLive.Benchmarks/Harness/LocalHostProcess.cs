@@ -39,15 +39,19 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     public static string AssemblyPath(BenchmarkContext context) =>
         Path.Combine(context.RepositoryRoot, "infra", "local", "ImageLabelsLive.LocalHost", "bin", "Release", "net10.0", "ImageLabelsLive.LocalHost.dll");
 
-    public static async Task<LocalHostProcess> StartAsync(BenchmarkContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds and starts a host. <paramref name="name"/> keeps a second host's data folder and log apart from the
+    /// shared one's; <paramref name="environment"/> is set on its process (function settings such as ANALYZE_FACES).
+    /// </summary>
+    public static async Task<LocalHostProcess> StartAsync(BenchmarkContext context, CancellationToken cancellationToken, string name = "host", IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Progress("building the local host (Release, as run.sh does)");
         await ChildProcess.DotnetAsync(context, "build", Path.Combine(context.RepositoryRoot, "infra", "local", "ImageLabelsLive.LocalHost"), "-c", "Release", "-v", "quiet", "-clp:ErrorsOnly").ConfigureAwait(false);
 
         var port = FreePort();
-        var dataDirectory = Path.Combine(context.WorkDirectory, "host-data-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var logPath = Path.Combine(context.WorkDirectory, "host.log");
+        var dataDirectory = Path.Combine(context.WorkDirectory, $"{name}-data-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var logPath = Path.Combine(context.WorkDirectory, $"{name}.log");
         Directory.CreateDirectory(context.WorkDirectory);
         var start = new ProcessStartInfo("dotnet")
         {
@@ -59,6 +63,10 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         foreach (var argument in new[] { AssemblyPath(context), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataDirectory, "--fresh" })
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (variable, value) in environment ?? new Dictionary<string, string>(StringComparer.Ordinal))
+        {
+            start.Environment[variable] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host.");
         // Buffered: the host logs every request, and a flush per line would cost this process CPU mid-measurement.
