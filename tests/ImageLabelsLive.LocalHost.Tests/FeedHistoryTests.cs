@@ -30,9 +30,18 @@ public sealed class FeedHistoryTests(LocalAppFixture stack) : IAsyncLifetime
     private static List<Label> LabelsFor(int i)
     {
         var labels = new List<Label>();
-        if (i % 7 == 0) labels.Add(new Label("Dog", 80 + i % 10, ["Pet", "Animal", "Mammal"], [new LabelInstance(80, new BoundingBox(0.1, 0.1, 0.3, 0.3))]));
-        if (i % 2 == 0) labels.Add(new Label("Person", 90.26, [], []));
-        if (i % 5 == 0) labels.Add(new Label("Cat", 71.04, ["Pet", "Animal"], []));
+        if (i % 7 == 0)
+        {
+            labels.Add(new Label("Dog", 80 + i % 10, ["Pet", "Animal", "Mammal"], [new LabelInstance(80, new BoundingBox(0.1, 0.1, 0.3, 0.3))]));
+        }
+        if (i % 2 == 0)
+        {
+            labels.Add(new Label("Person", 90.26, [], []));
+        }
+        if (i % 5 == 0)
+        {
+            labels.Add(new Label("Cat", 71.04, ["Pet", "Animal"], []));
+        }
         return labels;
     }
 

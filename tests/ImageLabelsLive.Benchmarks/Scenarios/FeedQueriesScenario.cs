@@ -147,9 +147,18 @@ internal sealed class FeedQueriesScenario : IScenario
         {
             var at = start.AddSeconds(i);
             var labels = new List<Label>();
-            if (i % 2 == 0) labels.Add(new Label("Person", 90, [], [new LabelInstance(90, new BoundingBox(0.1, 0.1, 0.3, 0.6))]));
-            if (dogs.Contains(i)) labels.Add(new Label("Dog", 85, ["Animal", "Pet"], []));
-            if (i % 3 == 0) labels.Add(new Label("Car", 75, ["Vehicle"], []));
+            if (i % 2 == 0)
+            {
+                labels.Add(new Label("Person", 90, [], [new LabelInstance(90, new BoundingBox(0.1, 0.1, 0.3, 0.6))]));
+            }
+            if (dogs.Contains(i))
+            {
+                labels.Add(new Label("Dog", 85, ["Animal", "Pet"], []));
+            }
+            if (i % 3 == 0)
+            {
+                labels.Add(new Label("Car", 75, ["Vehicle"], []));
+            }
             var record = new ImageRecord
             {
                 ImageId = ImageIds.New(), FeedId = feedId, FileName = $"photo-{i:00000}.jpg", ContentType = "image/jpeg", Size = 200_000 + i,
