@@ -79,7 +79,14 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
         await using (var first = await DrillHost.StartAsync(http, port, dataDirectory))
         {
             using var tab = new ClientWebSocket();
-            await tab.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws?feed={feedId}"), CancellationToken.None);
+            try
+            {
+                await tab.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws?feed={feedId}"), CancellationToken.None);
+            }
+            catch (WebSocketException refused)
+            {
+                throw new InvalidOperationException($"The tab could not connect ({refused.Message}):\n{first.Log}", refused);
+            }
             var firstResult = FirstFinalPushAsync(tab);
             var sending = Task.WhenAll(uploads.Select(upload => upload.TrySendAsync(http, first.BaseUrl, feedId)));
             switch (killPoint)

@@ -109,18 +109,25 @@ public sealed partial class LocalApp
         {
             Logger.LogInformation("Delivering {Count} ObjectCreated events a stop or crash left undelivered", replayed);
         }
+        standInsPrepared = true;
     }
+
+    /// <summary>Until the tables exist and the journals are replayed, /health says dynamodb is not up (a $connect would fail).</summary>
+    private volatile bool standInsPrepared;
 
     private IEnumerable<Task<(string Name, PartHealth Health)>> StandInHealthChecks(IServiceProvider services, CancellationToken cancellationToken)
     {
         var streams = services.GetRequiredService<LocalDynamoDbStreams>().GetStatus();
         yield return Check("s3", settings.Endpoint(LocalSettings.S3Path), services.GetRequiredService<LocalS3Service>().IsHealthyAsync(cancellationToken));
         yield return Check("sns", settings.Endpoint(LocalSettings.SnsPath), services.GetRequiredService<LocalSnsService>().IsHealthyAsync(cancellationToken));
-        yield return Check("dynamodb", settings.Endpoint(LocalSettings.DynamoDbPath), services.GetRequiredService<LocalDynamoDb>().IsHealthyAsync(cancellationToken),
-            string.Join("; ", streams.Consumers.Select(consumer =>
+        yield return Check("dynamodb", settings.Endpoint(LocalSettings.DynamoDbPath), DynamoDbReadyAsync(services, cancellationToken),
+            !standInsPrepared ? "creating the tables and replaying what a stop left" : string.Join("; ", streams.Consumers.Select(consumer =>
                 $"{consumer.FunctionName}: {consumer.Delivered} delivered, {consumer.Pending} pending, {consumer.Retried} retried, {consumer.Failed} failed"
                 + (consumer.LastError is null ? "" : $", last error at {consumer.LastErrorAt:HH:mm:ss}: {consumer.LastError}"))));
     }
+
+    private async Task<bool> DynamoDbReadyAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        standInsPrepared && await services.GetRequiredService<LocalDynamoDb>().IsHealthyAsync(cancellationToken).ConfigureAwait(false);
 
     private static async Task<(string Name, PartHealth Health)> Check(string name, Uri url, Task<bool> healthy, string? detail = null) =>
         (name, new PartHealth(await healthy.ConfigureAwait(false) ? "up" : "down", url.ToString(), 0) { Detail = detail });
