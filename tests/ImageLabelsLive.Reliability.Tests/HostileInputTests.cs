@@ -355,7 +355,7 @@ public sealed class HostileInputTests(PlainApp stack, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task WebSocket_OneClientSending1000MessagesASecond_OtherTabsKeepTheirLatency()
+    public async Task WebSocket_OneClientSending1000MessagesASecond_IsClosedWhileOtherTabsKeepTheirLatency()
     {
         var feedId = AppClient.NewFeedId();
         var otherFeed = AppClient.NewFeedId();
@@ -370,39 +370,46 @@ public sealed class HostileInputTests(PlainApp stack, ITestOutputHelper output)
         var sent = 0;
         var flood = Task.Run(async () =>
         {
-            // 1,000 messages a second in bursts of 10 every 10 ms, pings and junk mixed; replies are never read.
+            // 1,000 messages a second in bursts of 10 every 10 ms, pings and junk mixed, until the server closes the socket.
             var clock = Stopwatch.StartNew();
             var junk = Encoding.UTF8.GetBytes("{\"action\":\"dance\"}");
             var ping = Encoding.UTF8.GetBytes("{\"action\":\"ping\"}");
-            while (!stop.IsCancellationRequested && flooder.State == WebSocketState.Open)
+            try
             {
-                for (var i = 0; i < 10; i++)
+                while (!stop.IsCancellationRequested && flooder.State == WebSocketState.Open)
                 {
-                    await flooder.SendAsync(sent % 2 == 0 ? ping : junk, WebSocketMessageType.Text, true, CancellationToken.None);
-                    sent++;
-                }
-                var ahead = TimeSpan.FromMilliseconds(sent) - clock.Elapsed;
-                if (ahead > TimeSpan.Zero)
-                {
-                    await Task.Delay(ahead);
+                    for (var i = 0; i < 10; i++)
+                    {
+                        await flooder.SendAsync(sent % 2 == 0 ? ping : junk, WebSocketMessageType.Text, true, CancellationToken.None);
+                        sent++;
+                    }
+                    var ahead = TimeSpan.FromMilliseconds(sent) - clock.Elapsed;
+                    if (ahead > TimeSpan.Zero)
+                    {
+                        await Task.Delay(ahead);
+                    }
                 }
             }
-            return clock.Elapsed;
+            catch (Exception closed) when (closed is WebSocketException or IOException)
+            {
+                // The server closed the flooding socket under the sender: what the limit is for.
+                return (ClosedByServer: true, clock.Elapsed);
+            }
+            return (ClosedByServer: false, clock.Elapsed);
         });
-        await Task.Delay(TimeSpan.FromSeconds(1));
         var during = await PingTimesAsync(pinger, 30);
         var upload = Stopwatch.StartNew();
         var ticket = await client.UploadAsync(otherFeed, "during-flood.png", TestImages.GradientPng());
         await other.WaitForAsync(FeedSocket.ImageStatus(ticket.ImageId, "labeled"), Patience);
         var labeledDuringFlood = upload.Elapsed;
+        // The flood is never told to stop before this: it ends only when the server closes its socket.
+        var (closedByServer, closedWithin) = await flood.WaitAsync(TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
-        var flooded = await flood;
 
-        var rate = sent / flooded.TotalSeconds;
-        output.WriteLine($"flood: {sent} messages in {flooded.TotalSeconds:0.0} s ({rate:0} a second) from one client");
+        output.WriteLine($"flood: {sent} messages sent in {closedWithin.TotalSeconds:0.0} s before the server closed the socket");
         output.WriteLine($"another tab's ping round trip: before p50 {Percentile(before, 50):0.0} ms, p95 {Percentile(before, 95):0.0} ms; during p50 {Percentile(during, 50):0.0} ms, p95 {Percentile(during, 95):0.0} ms, max {during.Max():0.0} ms");
-        output.WriteLine($"its upload during the flood was labeled and pushed in {labeledDuringFlood.TotalSeconds:0.0} s; flooder still {flooder.State}");
-        rate.ShouldBeGreaterThan(800);
+        output.WriteLine($"its upload during the flood was labeled and pushed in {labeledDuringFlood.TotalSeconds:0.0} s");
+        closedByServer.ShouldBeTrue();
         Percentile(during, 95).ShouldBeLessThan(Math.Max(250, Percentile(before, 95) * 10));
         other.Socket.State.ShouldBe(WebSocketState.Open);
         pinger.State.ShouldBe(WebSocketState.Open);

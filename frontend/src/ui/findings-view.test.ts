@@ -45,6 +45,22 @@ describe("FindingsView in a card", () => {
     expect(boxes.map((b) => b.classList.contains("is-active"))).toEqual([false, true]);
   });
 
+  it("keeps the hovered line and its box lit when a push re-renders the card", () => {
+    const text = [{ detectedText: "OPEN", confidence: 97, boundingBox: box }, { detectedText: "SHOP", confidence: 96, boundingBox: box }];
+    const view = card({ text });
+    view.element.querySelectorAll(".text-line")[1]!.dispatchEvent(new Event("pointerover", { bubbles: true }));
+
+    const pushed: CardModel = {
+      key: "0190f0a0b0c0d0e0f000000000000009",
+      record: record({ imageId: "0190f0a0b0c0d0e0f000000000000009", status: "labeled", imageUrl: "http://app.test/image.png", updatedAt: "2025-01-01T10:00:20.000Z", findings: parseFindings({ text }) }),
+      upload: null,
+    };
+    view.update(pushed, 0, now);
+
+    expect([...view.element.querySelectorAll(".text-line")].map((l) => l.classList.contains("is-active"))).toEqual([false, true]);
+    expect([...view.element.querySelectorAll(".text-box")].map((b) => b.classList.contains("is-active"))).toEqual([false, true]);
+  });
+
   it("hides faces and text below the confidence slider", () => {
     const view = card({ faces: [{ confidence: 40, boundingBox: box }], text: [{ detectedText: "faint", confidence: 30, boundingBox: box }] }, undefined, 50);
 

@@ -21,6 +21,8 @@ export class FindingsView {
   readonly element: HTMLElement;
   private signature = "";
   private layer: HTMLElement | null = null;
+  /** The text line under the pointer or focus, kept so a re-render (a push, a new frame) lights it again. */
+  private active: string | null = null;
 
   constructor(private readonly card: HTMLElement) {
     this.element = h("div", { class: "card-findings" });
@@ -47,6 +49,7 @@ export class FindingsView {
     this.renderText(record, text);
     this.renderFaces(faces.length, findings);
     this.renderSwatches(findings);
+    this.highlight(this.active);
   }
 
   private renderBlur(record: ImageRecord | null, findings: Findings | undefined, frame: HTMLElement | null): void {
@@ -172,6 +175,7 @@ export class FindingsView {
   }
 
   private highlight(index: string | null): void {
+    this.active = index;
     if (!this.layer) return;
     this.layer.classList.toggle("has-active", index !== null);
     for (const box of this.layer.querySelectorAll<HTMLElement>(".text-box")) {
