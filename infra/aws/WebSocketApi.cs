@@ -86,26 +86,19 @@ internal sealed class WebSocketApi : Construct
     public string CloseConnectionsArn { get; }
 
     /// <summary>Lets a function close this API's connections only.</summary>
-    public void GrantCloseConnections(IGrantable grantee)
-    {
-        ArgumentNullException.ThrowIfNull(grantee);
-        Grant.AddToPrincipal(new GrantOnPrincipalOptions
-        {
-            Grantee = grantee,
-            Actions = ["execute-api:ManageConnections"],
-            ResourceArns = [CloseConnectionsArn],
-        }).AssertSuccess();
-    }
+    public void GrantCloseConnections(IGrantable grantee) => GrantManageConnections(grantee, CloseConnectionsArn);
 
     /// <summary>Lets a function post to this API's connections only.</summary>
-    public void GrantPostToConnections(IGrantable grantee)
+    public void GrantPostToConnections(IGrantable grantee) => GrantManageConnections(grantee, ConnectionsArn);
+
+    private static void GrantManageConnections(IGrantable grantee, string connectionsArn)
     {
         ArgumentNullException.ThrowIfNull(grantee);
         Grant.AddToPrincipal(new GrantOnPrincipalOptions
         {
             Grantee = grantee,
             Actions = ["execute-api:ManageConnections"],
-            ResourceArns = [ConnectionsArn],
+            ResourceArns = [connectionsArn],
         }).AssertSuccess();
     }
 

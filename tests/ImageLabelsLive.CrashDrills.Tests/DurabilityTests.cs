@@ -20,18 +20,11 @@ public sealed class DurabilityTests : IDisposable
     [Fact]
     public async Task Sweeper_UploadNeverFinished_FailsItPushesItAndEmailsOnce()
     {
-        // URLs expire after 2 s, the sweep runs every second with 1 s of grace.
-        var environment = new Dictionary<string, string>
-        {
-            ["UPLOAD_URL_TTL_SECONDS"] = "2",
-            ["SWEEP_GRACE_SECONDS"] = "1",
-            ["ILL_SWEEP_INTERVAL_SECONDS"] = "1",
-        };
-        var port = StackClient.FreePort();
-        await using var host = await DrillHost.StartAsync(http, port, dataDirectory, environment);
+        // URLs expire after 2 s.
+        await using var host = await StartSweepingAsync("UPLOAD_URL_TTL_SECONDS");
         var feedId = StackClient.NewFeedId();
         using var tab = new ClientWebSocket();
-        await tab.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws?feed={feedId}"), CancellationToken.None);
+        await tab.ConnectAsync(new Uri($"ws://127.0.0.1:{host.BaseUrl.Port}/ws?feed={feedId}"), CancellationToken.None);
         var pushed = NextPushAsync(tab);
 
         using var created = await http.PostAsJsonAsync(new Uri(host.BaseUrl, "api/uploads"), new { feedId, fileName = "never-sent.png", contentType = "image/png", size = 1234 });
@@ -57,18 +50,11 @@ public sealed class DurabilityTests : IDisposable
     [Fact]
     public async Task Sweeper_ProcessingWhoseInvocationDied_IsRedrivenOnceThenFinalPushedAndEmailedOnce()
     {
-        // ProcessImage's timeout is 2 s here, the sweep runs every second with 1 s of grace.
-        var environment = new Dictionary<string, string>
-        {
-            ["PROCESSOR_TIMEOUT_SECONDS"] = "2",
-            ["SWEEP_GRACE_SECONDS"] = "1",
-            ["ILL_SWEEP_INTERVAL_SECONDS"] = "1",
-        };
-        var port = StackClient.FreePort();
-        await using var host = await DrillHost.StartAsync(http, port, dataDirectory, environment);
+        // ProcessImage's timeout is 2 s here.
+        await using var host = await StartSweepingAsync("PROCESSOR_TIMEOUT_SECONDS");
         var feedId = StackClient.NewFeedId();
         using var tab = new ClientWebSocket();
-        await tab.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws?feed={feedId}"), CancellationToken.None);
+        await tab.ConnectAsync(new Uri($"ws://127.0.0.1:{host.BaseUrl.Port}/ws?feed={feedId}"), CancellationToken.None);
         var pushed = NextPushAsync(tab);
         using var created = await http.PostAsJsonAsync(new Uri(host.BaseUrl, "api/uploads"), new { feedId, fileName = "lost-invocation.png", contentType = "image/png", size = 1234 });
         var imageId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imageId").GetString()!;
@@ -139,6 +125,15 @@ public sealed class DurabilityTests : IDisposable
             // A sidecar may still be letting go of a file; the folder is in /tmp.
         }
     }
+
+    /// <summary>A host whose <paramref name="twoSecondLimit"/> is 2 s and whose sweep runs every second with 1 s of grace.</summary>
+    private Task<DrillHost> StartSweepingAsync(string twoSecondLimit) =>
+        DrillHost.StartAsync(http, StackClient.FreePort(), dataDirectory, new Dictionary<string, string>
+        {
+            [twoSecondLimit] = "2",
+            ["SWEEP_GRACE_SECONDS"] = "1",
+            ["ILL_SWEEP_INTERVAL_SECONDS"] = "1",
+        });
 
     private static async Task<JsonElement> NextPushAsync(ClientWebSocket socket)
     {
