@@ -63,16 +63,6 @@ public sealed class FixedSigner : IUploadUrlSigner, IImageUrlSigner
         new($"https://bucket.example/{objectKey}?get&expires={expiresAt.ToUnixTimeSeconds()}");
 }
 
-/// <summary>A clock the test moves by hand.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
-}
-
 public static class Samples
 {
     public const string FeedId = "AAAAAAAAAAAAAAAAAAAAAA";

@@ -84,7 +84,7 @@ public sealed class DetectorPatienceTests
         await images.CreateAsync(record, default);
         objects.Objects[record.ObjectKey] = Samples.PngBytes();
         var detector = new ScriptedDetector { TransientFailure = new LabelingUnavailableException("DetectLabels stayed unavailable") };
-        var handler = new ProcessUploadHandler(images, objects, detector, new ManualClock(Samples.Start));
+        var handler = new ProcessUploadHandler(images, objects, detector, new FakeTimeProvider(Samples.Start));
 
         var outcome = await handler.HandleAsync(new UploadedObject(Bucket, record.ObjectKey, record.Size), default);
 

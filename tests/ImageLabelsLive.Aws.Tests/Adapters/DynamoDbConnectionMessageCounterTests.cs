@@ -17,7 +17,7 @@ public class DynamoDbConnectionMessageCounterTests
     public DynamoDbConnectionMessageCounterTests(DynamoDbTables tables)
     {
         this.tables = tables;
-        store = new DynamoDbConnectionStore(tables.Client, DynamoDbTables.ConnectionsTable, new SettableClock(Now));
+        store = new DynamoDbConnectionStore(tables.Client, DynamoDbTables.ConnectionsTable, new FakeTimeProvider(Now));
         counter = new DynamoDbConnectionMessageCounter(tables.Client, DynamoDbTables.ConnectionsTable);
     }
 

@@ -9,7 +9,7 @@ public class DynamoDbConnectionStoreTests
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
 
     private readonly DynamoDbTables tables;
-    private readonly SettableClock clock = new(Now);
+    private readonly FakeTimeProvider clock = new(Now);
     private readonly DynamoDbConnectionStore store;
 
     public DynamoDbConnectionStoreTests(DynamoDbTables tables)
@@ -94,7 +94,7 @@ public class DynamoDbConnectionStoreTests
         await store.SaveAsync(connection, default);
 
         (await store.ListByFeedAsync(feedId, default)).ShouldBe([connection.ConnectionId]);
-        clock.Now = Now.AddMinutes(131);
+        clock.SetUtcNow(Now.AddMinutes(131));
         (await store.ListByFeedAsync(feedId, default)).ShouldBeEmpty();
     }
 

@@ -101,14 +101,6 @@ public sealed class DynaliteGroup : ICollectionFixture<DynamoDbTables>
     public const string Name = "dynalite";
 }
 
-/// <summary>A clock the test sets by hand.</summary>
-internal sealed class SettableClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>Fresh ids, so tests sharing one table never see each other's items.</summary>
 internal static class TestIds
 {

@@ -119,7 +119,7 @@ public class SigV4SuiteTests
         var (request, body) = vector.ToHttpRequest();
         using (request)
         {
-            var signer = new AwsRequestSigner(new AwsCredentialSource(vector.Credentials), vector.Region, vector.Service, new FixedClock(vector.Timestamp));
+            var signer = new AwsRequestSigner(new AwsCredentialSource(vector.Credentials), vector.Region, vector.Service, new FakeTimeProvider(vector.Timestamp));
             await signer.SignAsync(request, body, CancellationToken.None);
             request.Headers.GetValues("X-Amz-Date").Single().ShouldBe("20150830T123600Z");
             return request.Headers.GetValues("Authorization").Single();

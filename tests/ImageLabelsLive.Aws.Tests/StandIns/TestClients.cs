@@ -6,12 +6,6 @@ using ImageLabelsLive.Aws.AwsProtocol;
 
 namespace ImageLabelsLive.Aws.Tests.StandIns;
 
-/// <summary>A clock that always says the same time, so signatures are reproducible.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
-
 /// <summary>Builds the stand-in clients against an in-process handler, a fixed clock and a private environment.</summary>
 internal static class TestClients
 {
@@ -29,7 +23,7 @@ internal static class TestClients
     }
 
     public static AwsTransportOverrides Overrides(HttpMessageHandler handler, Func<string, string?>? environment = null) =>
-        new(handler, new FixedClock(SignedAt), environment ?? Environment(("AWS_REGION", "eu-west-1")));
+        new(handler, new FakeTimeProvider(SignedAt), environment ?? Environment(("AWS_REGION", "eu-west-1")));
 
     public static AmazonRekognitionClient Rekognition(HttpMessageHandler handler, AmazonRekognitionConfig? config = null, Func<string, string?>? environment = null, AWSCredentials? credentials = null) =>
         new(credentials ?? Credentials, config ?? new AmazonRekognitionConfig { MaxErrorRetry = 0 }, Overrides(handler, environment));

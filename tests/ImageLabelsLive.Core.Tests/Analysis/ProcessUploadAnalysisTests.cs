@@ -11,7 +11,7 @@ public class ProcessUploadAnalysisTests
     private readonly InMemoryImageStore images = new();
     private readonly InMemoryObjects objects = new();
     private readonly ScriptedAnalyzer analyzer = new();
-    private readonly ManualClock clock = new(Samples.Start);
+    private readonly FakeTimeProvider clock = new(Samples.Start);
 
     private ProcessUploadHandler Handler => new(images, objects, new ImageAnalysis(analyzer, AnalysisSwitches.All), clock);
 

@@ -10,7 +10,7 @@ public class ConnectHandlerTests
     [Fact]
     public async Task HandleAsync_ValidFeed_StoresItWithTtlPastTwoHours()
     {
-        var error = await new ConnectHandler(connections, new ManualClock(Samples.Start)).HandleAsync("abc=", Samples.FeedId, default);
+        var error = await new ConnectHandler(connections, new FakeTimeProvider(Samples.Start)).HandleAsync("abc=", Samples.FeedId, default);
 
         error.ShouldBeNull();
         var stored = connections.Connections["abc="];

@@ -10,7 +10,7 @@ public class DefaultRouteHandlerTests
 
     private readonly InMemoryConnectionStore connections = new();
     private readonly RecordingMessenger messenger = new();
-    private readonly ManualClock clock = new(Samples.Start);
+    private readonly FakeTimeProvider clock = new(Samples.Start);
     private readonly DefaultRouteHandler handler;
 
     public DefaultRouteHandlerTests()

@@ -10,7 +10,7 @@ public class DeleteImageHandlerTests
 {
     private readonly InMemoryImageStore images = new();
     private readonly InMemoryStoredObjects objects = new();
-    private readonly ManualClock clock = new(Samples.Start.AddHours(1));
+    private readonly FakeTimeProvider clock = new(Samples.Start.AddHours(1));
 
     private DeleteImageHandler Handler => new(images, objects, clock);
 
@@ -27,7 +27,7 @@ public class DeleteImageHandlerTests
         var tombstone = images[record.ImageId]!;
         tombstone.Status.ShouldBe(ImageStatus.Deleted);
         tombstone.Labels.ShouldBeEmpty();
-        tombstone.UpdatedAt.ShouldBe(clock.Now);
+        tombstone.UpdatedAt.ShouldBe(clock.GetUtcNow());
         (await new GetImageHandler(images).HandleAsync(record.ImageId, default)).ShouldBeNull();
     }
 

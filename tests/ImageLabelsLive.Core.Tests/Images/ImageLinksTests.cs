@@ -8,7 +8,7 @@ namespace ImageLabelsLive.Core.Tests.Images;
 
 public class ImageLinksTests
 {
-    private readonly ImageLinks links = new(new FixedSigner(), new ManualClock(Samples.Start), TimeSpan.FromHours(1));
+    private readonly ImageLinks links = new(new FixedSigner(), new FakeTimeProvider(Samples.Start), TimeSpan.FromHours(1));
 
     [Theory]
     [InlineData(ImageStatus.Processing)]

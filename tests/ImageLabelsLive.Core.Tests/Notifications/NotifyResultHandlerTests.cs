@@ -10,7 +10,7 @@ public class NotifyResultHandlerTests
     private readonly InMemoryImageStore images = new();
     private readonly RecordingPublisher publisher = new();
 
-    private NotifyResultHandler Handler => new(images, publisher, Site, new ManualClock(Samples.Start));
+    private NotifyResultHandler Handler => new(images, publisher, Site, new FakeTimeProvider(Samples.Start));
 
     private async Task<(ImageRecord Old, ImageRecord New)> LabeledAsync()
     {

@@ -9,7 +9,7 @@ public class ProcessUploadHandlerTests
     private readonly InMemoryImageStore images = new();
     private readonly InMemoryObjects objects = new();
     private readonly ScriptedDetector detector = new() { Labels = [Samples.Cat] };
-    private readonly ManualClock clock = new(Samples.Start);
+    private readonly FakeTimeProvider clock = new(Samples.Start);
 
     private ProcessUploadHandler Handler => new(images, objects, detector, clock);
 

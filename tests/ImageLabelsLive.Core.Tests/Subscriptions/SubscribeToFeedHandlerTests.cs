@@ -12,7 +12,7 @@ public class SubscribeToFeedHandlerTests
 
     private readonly CountingLimits counters = new();
     private readonly RecordingSubscriber subscriber = new();
-    private readonly ManualClock clock = new(new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero));
 
     private SubscribeToFeedHandler Handler => new(counters, subscriber, clock);
 

@@ -2,7 +2,6 @@ using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Processing;
 using ImageLabelsLive.Core.Sweeping;
 using ImageLabelsLive.Testing.Fakes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ImageLabelsLive.Core.Tests.Sweeping;
 

@@ -7,7 +7,7 @@ namespace ImageLabelsLive.Core.Tests.Uploads;
 public class CreateUploadHandlerTests
 {
     private readonly InMemoryImageStore images = new();
-    private readonly ManualClock clock = new(Samples.Start);
+    private readonly FakeTimeProvider clock = new(Samples.Start);
 
     private CreateUploadHandler Handler => new(images, new FixedSigner(), clock, TimeSpan.FromMinutes(5));
 

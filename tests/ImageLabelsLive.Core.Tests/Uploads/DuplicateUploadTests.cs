@@ -11,7 +11,7 @@ public class DuplicateUploadTests
 
     private readonly InMemoryImageStore images = new();
 
-    private CreateUploadHandler Handler => new(images, new FixedSigner(), new ManualClock(Samples.Start), TimeSpan.FromMinutes(5), new InMemoryFeedQueries(images));
+    private CreateUploadHandler Handler => new(images, new FixedSigner(), new FakeTimeProvider(Samples.Start), TimeSpan.FromMinutes(5), new InMemoryFeedQueries(images));
 
     private static CreateUploadCommand Command(string? sha256 = null, string feedId = Samples.FeedId) => new(feedId, "cat.png", "image/png", 100, sha256);
 

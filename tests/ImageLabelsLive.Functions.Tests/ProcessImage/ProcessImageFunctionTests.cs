@@ -15,7 +15,7 @@ public class ProcessImageFunctionTests
     private readonly InMemoryImageStore images = new();
     private readonly InMemoryObjects objects = new();
     private readonly ScriptedDetector detector = new() { Labels = [Samples.Cat] };
-    private readonly ManualClock clock = new(Samples.Start.AddSeconds(5));
+    private readonly FakeTimeProvider clock = new(Samples.Start.AddSeconds(5));
 
     private ProcessImageFunction Function(ILabelDetector? labelDetector = null) =>
         new(new ProcessUploadHandler(images, objects, labelDetector ?? detector, clock));
@@ -41,7 +41,7 @@ public class ProcessImageFunctionTests
         var stored = images[record.ImageId]!;
         stored.Status.ShouldBe(ImageStatus.Labeled);
         stored.Labels.Select(label => label.Name).ShouldBe(["Cat"]);
-        stored.UpdatedAt.ShouldBe(clock.Now);
+        stored.UpdatedAt.ShouldBe(clock.GetUtcNow());
         images.Writes.Select(write => write.Status).ShouldBe([ImageStatus.Uploading, ImageStatus.Processing, ImageStatus.Labeled]);
     }
 

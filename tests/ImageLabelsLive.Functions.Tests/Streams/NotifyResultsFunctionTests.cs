@@ -13,7 +13,7 @@ public class NotifyResultsFunctionTests
 
     private readonly InMemoryImageStore images = new();
     private readonly RecordingPublisher publisher = new();
-    private readonly ManualClock clock = new(Samples.Start.AddSeconds(10));
+    private readonly FakeTimeProvider clock = new(Samples.Start.AddSeconds(10));
 
     private NotifyResultsFunction Function() => new(new NotifyResultHandler(images, publisher, SiteUrl, clock));
 

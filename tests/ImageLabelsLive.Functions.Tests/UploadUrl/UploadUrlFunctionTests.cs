@@ -15,7 +15,7 @@ namespace ImageLabelsLive.Functions.Tests.UploadUrls;
 public class UploadUrlFunctionTests
 {
     private readonly InMemoryImageStore images = new();
-    private readonly ManualClock clock = new(Samples.Start);
+    private readonly FakeTimeProvider clock = new(Samples.Start);
 
     private UploadUrlFunction Function(IImageStore? store = null) =>
         new(new CreateUploadHandler(store ?? images, new FixedSigner(), clock, TimeSpan.FromMinutes(5)));

@@ -8,7 +8,7 @@ namespace ImageLabelsLive.Functions.Tests.WebSocket;
 public class ConnectFunctionTests
 {
     private readonly InMemoryConnectionStore connections = new();
-    private readonly ManualClock clock = new(Samples.Start);
+    private readonly FakeTimeProvider clock = new(Samples.Start);
 
     private ConnectFunction Function() => new(new ConnectHandler(connections, clock));
 

@@ -16,7 +16,7 @@ public class DefaultRouteFunctionTests
     public DefaultRouteFunctionTests()
     {
         connections.Add("conn-1=", "feed-1");
-        function = new DefaultRouteFunction(new DefaultRouteHandler(connections, messenger, new ManualClock(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero))));
+        function = new DefaultRouteFunction(new DefaultRouteHandler(connections, messenger, new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero))));
     }
 
     private async Task<(int Status, JsonNode Body)> SendAsync(string? body, bool isBase64Encoded = false)

@@ -47,7 +47,7 @@ public sealed class SigV4TestSuiteTests
         var key = new SigV4KeyPair(credentials.GetProperty("access_key_id").GetString()!, credentials.GetProperty("secret_access_key").GetString()!);
         var now = DateTimeOffset.Parse(context.GetProperty("timestamp").GetString()!, CultureInfo.InvariantCulture);
         var canonicalization = context.GetProperty("normalize").GetBoolean() ? SigV4PathCanonicalization.Normalized : SigV4PathCanonicalization.Unnormalized;
-        var verifier = new SigV4Verifier(key, new AdjustableTimeProvider(now), TimeSpan.FromMinutes(15));
+        var verifier = new SigV4Verifier(key, new FakeTimeProvider(now), TimeSpan.FromMinutes(15));
 
         foreach (var form in new[] { "header", "query" })
         {
@@ -71,7 +71,7 @@ public sealed class SigV4TestSuiteTests
         var tampered = text.Replace(signature, (signature[0] == '0' ? "1" : "0") + signature[1..], StringComparison.Ordinal);
         var (request, body) = SignedRequestFile.Parse(tampered);
         var verifier = new SigV4Verifier(new SigV4KeyPair("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
-            new AdjustableTimeProvider(new DateTimeOffset(2015, 8, 30, 12, 36, 0, TimeSpan.Zero)), TimeSpan.FromMinutes(15));
+            new FakeTimeProvider(new DateTimeOffset(2015, 8, 30, 12, 36, 0, TimeSpan.Zero)), TimeSpan.FromMinutes(15));
 
         var verification = verifier.Verify(request, SigV4Authorization.Parse(request).Authorization!, SignedRequestFile.PayloadHash(request, body), SigV4PathCanonicalization.Normalized);
 
@@ -111,7 +111,7 @@ public sealed class SigV4TestSuiteTests
             var request = new SigV4Request(vector.GetProperty("method").GetString()!,
                 query < 0 ? rawTarget : rawTarget[..query], query < 0 ? string.Empty : rawTarget[(query + 1)..], headers);
             var authorization = SigV4Authorization.Parse(request).Authorization.ShouldNotBeNull(name);
-            var verifier = new SigV4Verifier(key, new AdjustableTimeProvider(authorization.SignedAt), TimeSpan.FromMinutes(15));
+            var verifier = new SigV4Verifier(key, new FakeTimeProvider(authorization.SignedAt), TimeSpan.FromMinutes(15));
             var payloadHash = request.Header("x-amz-content-sha256") ?? SigV4CanonicalRequest.UnsignedPayload;
 
             var verification = verifier.Verify(request, authorization, payloadHash, SigV4PathCanonicalization.S3);

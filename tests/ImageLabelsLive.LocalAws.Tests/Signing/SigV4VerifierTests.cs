@@ -41,7 +41,7 @@ public sealed class SigV4VerifierTests
     public void Verify_HeaderSignedTwentyMinutesAgo_RequestTimeTooSkewed()
     {
         var (request, payloadHash) = SignedForm(Local, "Action=ListTopics");
-        var verifier = new SigV4Verifier(Local, new AdjustableTimeProvider(Now + TimeSpan.FromMinutes(20)), TimeSpan.FromMinutes(15));
+        var verifier = new SigV4Verifier(Local, new FakeTimeProvider(Now + TimeSpan.FromMinutes(20)), TimeSpan.FromMinutes(15));
 
         verifier.Verify(request, Parse(request), payloadHash, SigV4PathCanonicalization.Normalized).Outcome.ShouldBe(SigV4Outcome.RequestTimeTooSkewed);
     }
@@ -143,7 +143,7 @@ public sealed class SigV4VerifierTests
     public void SigV4KeyPair_ToString_HidesTheSecret() =>
         Local.ToString().ShouldNotContain(Local.SecretAccessKey);
 
-    private static SigV4Verifier Verifier() => new(Local, new AdjustableTimeProvider(Now), TimeSpan.FromMinutes(15));
+    private static SigV4Verifier Verifier() => new(Local, new FakeTimeProvider(Now), TimeSpan.FromMinutes(15));
 
     private static SigV4Verifier RealClockVerifier(TimeSpan offset) =>
         new(Local, new AdjustableTimeProvider { Offset = offset }, TimeSpan.FromMinutes(15));

@@ -41,7 +41,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
     private readonly InMemoryImageStore images = new();
     private readonly InMemoryConnectionStore connections = new();
-    private readonly ManualClock clock = new(Now);
+    private readonly FakeTimeProvider clock = new(Now);
 
     [Fact]
     public void UploadUrlBody_MutatedAndRandomJson_Answers201Or400Only()
