@@ -1,4 +1,7 @@
 // @vitest-environment happy-dom
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { CardModel } from "../cards";
 import { parseFindings } from "../findings";
@@ -80,5 +83,24 @@ describe("FindingsView in a card", () => {
     view.element.querySelector<HTMLButtonElement>(".flag-cover button")!.click();
     expect(view.element.classList.contains("is-flagged")).toBe(false);
     expect(view.element.querySelector(".flag-cover")).toBeNull();
+  });
+
+  it("keeps a flagged image's text lines out of sight until Show is pressed", () => {
+    const style = document.createElement("style");
+    style.textContent = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "styles.css"), "utf8");
+    document.head.replaceChildren(style);
+    const findings = {
+      moderation: [{ name: "Violence", parentName: "", confidence: 88, taxonomyLevel: 1 }],
+      text: [{ detectedText: "WHAT THE PICTURE SAYS", confidence: 97, boundingBox: box }],
+    };
+    const view = card(findings, "0190f0a0b0c0d0e0f00000000000000b");
+    const hidden = window.getComputedStyle(view.element.querySelector<HTMLElement>(".findings-text")!).display;
+    view.element.querySelector<HTMLButtonElement>(".flag-cover button")!.click();
+    // Shown in this tab: the card as drawn from now on (a fresh element, so no style is cached) shows its text.
+    const shown = card(findings, "0190f0a0b0c0d0e0f00000000000000b");
+
+    expect(hidden).toBe("none");
+    expect(window.getComputedStyle(shown.element.querySelector<HTMLElement>(".findings-text")!).display).not.toBe("none");
+    document.head.replaceChildren();
   });
 });
