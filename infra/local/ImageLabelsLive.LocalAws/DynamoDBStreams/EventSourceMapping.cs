@@ -224,7 +224,25 @@ internal sealed class EventSourceMapping
         return Outcome.Success;
     }
 
+    private int _invoking;
+
+    /// <summary>Whether an invocation is under way (a stop waits for it).</summary>
+    internal bool IsInvoking => Volatile.Read(ref _invoking) > 0;
+
     private async Task<Outcome> InvokeOnceAsync(QueuedStreamRecord[] records, byte[] payload, CancellationToken stoppingToken)
+    {
+        Interlocked.Increment(ref _invoking);
+        try
+        {
+            return await InvokeAndReadAsync(records, payload, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _invoking);
+        }
+    }
+
+    private async Task<Outcome> InvokeAndReadAsync(QueuedStreamRecord[] records, byte[] payload, CancellationToken stoppingToken)
     {
         Interlocked.Increment(ref _invocations);
         var started = _time.GetTimestamp();

@@ -6,8 +6,12 @@ namespace ImageLabelsLive.LocalAws.DynamoDBStreams;
 /// <summary>Runs every event source mapping's delivery loop for the host's lifetime, each on its own.</summary>
 internal sealed class EventSourceMappingRunner(LocalDynamoDbStreams streams, ILogger<EventSourceMappingRunner> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(streams.Mappings.Select(mapping => Task.Run(() => KeepRunningAsync(mapping, stoppingToken), CancellationToken.None)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The host's stop, or an earlier LocalDynamoDbStreams.StopDeliveringAsync while the endpoints are still up.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, streams.DeliveryStopping);
+        await Task.WhenAll(streams.Mappings.Select(mapping => Task.Run(() => KeepRunningAsync(mapping, stopping.Token), CancellationToken.None))).ConfigureAwait(false);
+    }
 
     private async Task KeepRunningAsync(EventSourceMapping mapping, CancellationToken stoppingToken)
     {

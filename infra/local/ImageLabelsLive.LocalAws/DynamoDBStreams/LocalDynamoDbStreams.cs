@@ -81,6 +81,26 @@ public sealed class LocalDynamoDbStreams : IDisposable
     /// <summary>Whether every consumer has handled (or given up on) every record it was given.</summary>
     public bool IsIdle => _mappings.All(m => m.Status().Pending == 0);
 
+    private readonly CancellationTokenSource _stopDelivering = new();
+
+    internal CancellationToken DeliveryStopping => _stopDelivering.Token;
+
+    /// <summary>
+    /// Stops every consumer taking new batches and waits for the invocations under way (at most their grace), while the
+    /// endpoints they call are still up. A host stops Kestrel before its background services, so without this an
+    /// invocation finishing late could publish an email and then fail to mark it sent, and the restart would send it
+    /// again. What is not delivered stays journaled.
+    /// </summary>
+    public async Task StopDeliveringAsync()
+    {
+        await _stopDelivering.CancelAsync().ConfigureAwait(false);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (_mappings.Any(m => m.IsInvoking) && waited.Elapsed < EventSourceMapping.InFlightGraceOnStop + TimeSpan.FromSeconds(1))
+        {
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Sequence numbers continue after the journal's, whatever the clock says.</summary>
     internal void ContinueAfter(long sequenceNumber)
     {
@@ -197,7 +217,11 @@ public sealed class LocalDynamoDbStreams : IDisposable
         }
     }
 
-    public void Dispose() => _journal?.Dispose();
+    public void Dispose()
+    {
+        _journal?.Dispose();
+        _stopDelivering.Dispose();
+    }
 
     private sealed class TableStream(StreamedTable table)
     {

@@ -69,6 +69,8 @@ public sealed partial class LocalApp
         {
             Logger.LogWarning("Still busy after {Seconds} s; stopping with the rest journaled for the next start", LocalSettings.DrainTimeout.TotalSeconds);
         }
+        // While every endpoint is still up: no new stream batches, and the ones under way finish (or are abandoned).
+        await streams.StopDeliveringAsync().ConfigureAwait(false);
         services.GetRequiredService<WebSocketConnections>().CloseAll();
     }
 
