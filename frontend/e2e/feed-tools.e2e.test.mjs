@@ -39,10 +39,12 @@ describe("feed tools", { skip: Boolean(skipReason) }, () => {
     await browser?.close();
   });
 
+  // Scrolls to the bottom until the page holds `wanted` cards; a loaded machine may take seconds per page.
   async function scrollUntil(page, wanted) {
-    for (let i = 0; i < 60 && (await page.locator("article.card").count()) < wanted; i++) {
+    const deadline = Date.now() + 45_000;
+    while (Date.now() < deadline && (await page.locator("article.card").count()) < wanted) {
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForTimeout(150);
+      await page.waitForTimeout(200);
     }
   }
 
