@@ -21,7 +21,27 @@ count() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped +
 suite_done() {
   local name="$1" status="$2" before_failed="$3"
   if [ "$status" -ne 0 ] && [ "$failed" -eq "$before_failed" ]; then count 0 1 0; echo "$name" >> "$COUNTS/broken"; fi
-  if [ "$status" -ne 0 ]; then echo "FAILED: $name (log: $LOGS/$name.log)"; tail -n 40 "$LOGS/$name.log"; fi
+  if [ "$status" -ne 0 ]; then
+    echo "FAILED: $name (log: $LOGS/$name.log)"; tail -n 40 "$LOGS/$name.log"
+    failing_tests "$name" >> "$COUNTS/failures"
+  fi
+}
+
+# The failing tests of a suite and the first lines of each one's error, for the recap printed last (a CI page
+# often shows only the end of the run).
+failing_tests() {
+  local name="$1" log="$LOGS/$1.log"
+  echo "  $name:"
+  if [ -f "$LOGS/$name.plain.log" ]; then
+    # node --test (TAP): a leaf "not ok" line, then its YAML block up to the stack.
+    awk '/^ +not ok / { show = 12; print; next } show > 0 && /^ +(stack:|\.\.\.)/ { show = 0 }
+         show > 0 && !/^ +(---|duration_ms:|failureType:)/ { print; show-- }' "$LOGS/$name.plain.log" | head -n 60
+    # vitest: "FAIL  file > suite > test" and the assertion under it.
+    grep -aE -A4 '^ *FAIL ' "$LOGS/$name.plain.log" | head -n 40
+  else
+    # dotnet test: "  Failed Name [time]" then "  Error Message:" and its lines.
+    grep -aE -A6 '^ +Failed [A-Za-z_]' "$log" | grep -avE '^ +(Stack Trace:|at )' | head -n 60
+  fi
 }
 
 ill_setup_test || { echo "Set-up failed; see above."; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
@@ -181,6 +201,7 @@ passed=0; failed=0; skipped=0
 while read -r p f s; do passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s)); done < <(cat "$COUNTS"/[0-9]* 2>/dev/null)
 [ -f "$COUNTS/broken" ] && broken=($(cat "$COUNTS/broken"))
 [ ${#broken[@]} -gt 0 ] && echo "Suites that failed without a test count: ${broken[*]}"
+if [ -s "$COUNTS/failures" ]; then echo "Failing tests:"; cat "$COUNTS/failures"; fi
 echo "Took $((SECONDS - started)) s; logs in $LOGS."
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
