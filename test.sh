@@ -33,8 +33,8 @@ failing_tests() {
   local name="$1" log="$LOGS/$1.log"
   echo "  $name:"
   if [ -f "$LOGS/$name.plain.log" ]; then
-    # node --test (TAP): a leaf "not ok" line, then its YAML block up to the stack.
-    awk '/^ +not ok / { show = 12; print; next } show > 0 && /^ +(stack:|\.\.\.)/ { show = 0 }
+    # node --test (TAP): each "not ok" line (a suite's too: a failed hook is reported there), then its YAML block up to the stack.
+    awk '/^ *not ok / { show = 12; print; next } show > 0 && /^ +(stack:|\.\.\.)/ { show = 0 }
          show > 0 && !/^ +(---|duration_ms:|failureType:)/ { print; show-- }' "$LOGS/$name.plain.log" | head -n 60
     # vitest: "FAIL  file > suite > test" and the assertion under it.
     grep -aE -A4 '^ *FAIL ' "$LOGS/$name.plain.log" | head -n 40
