@@ -4,18 +4,9 @@ using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
+using HttpRoute = ImageLabelsLive.Functions.Catalog.HttpRoute;
 
 namespace ImageLabelsLive.Infra;
-
-internal sealed record HttpApiProps(IFunction UploadUrl, IFunction ListFeedImages, IFunction GetImage, IReadOnlyList<string> AllowedOrigins)
-{
-    public IFunction? GetFeedLabels { get; init; }
-
-    public IFunction? ExportFeed { get; init; }
-
-    public IFunction? DeleteImage { get; init; }
-    public required IFunction SubscribeToFeed { get; init; }
-}
 
 /// <summary>
 /// API Gateway HTTP API from the L1 resources: the routes of the web API, CORS for the site's origin,
@@ -26,39 +17,22 @@ internal sealed partial class HttpApi : Construct
     public const int ThrottlingRateLimit = 50;
     public const int ThrottlingBurstLimit = 100;
 
-    public HttpApi(Construct scope, string id, HttpApiProps props)
+    public HttpApi(Construct scope, string id, IReadOnlyList<string> allowedOrigins)
         : base(scope, id)
     {
-        ArgumentNullException.ThrowIfNull(props);
+        ArgumentNullException.ThrowIfNull(allowedOrigins);
         Api = new CfnApi(this, "Api", new CfnApiProps
         {
             Name = Stack.Of(this).StackName + "-http",
             ProtocolType = "HTTP",
             CorsConfiguration = new CfnApi.CorsProperty
             {
-                AllowOrigins = [.. props.AllowedOrigins],
+                AllowOrigins = [.. allowedOrigins],
                 AllowMethods = ["GET", "POST", "DELETE"],
                 AllowHeaders = ["content-type"],
                 MaxAge = 600,
             },
         });
-
-        Route("Uploads", "POST", "/uploads", props.UploadUrl);
-        Route("FeedImages", "GET", "/feeds/{feedId}/images", props.ListFeedImages);
-        Route("Image", "GET", "/images/{imageId}", props.GetImage);
-        if (props.GetFeedLabels is { } labels)
-        {
-            Route("FeedLabels", "GET", "/feeds/{feedId}/labels", labels);
-        }
-        if (props.ExportFeed is { } export)
-        {
-            Route("FeedExport", "GET", "/feeds/{feedId}/export", export);
-        }
-        if (props.DeleteImage is { } delete)
-        {
-            Route("DeleteImage", "DELETE", "/feeds/{feedId}/images/{imageId}", delete);
-        }
-        Route("FeedSubscriptions", "POST", "/feeds/{feedId}/subscriptions", props.SubscribeToFeed);
 
         Stage = new CfnStage(this, "Stage", new CfnStageProps
         {
@@ -83,8 +57,12 @@ internal sealed partial class HttpApi : Construct
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex PathParameter();
 
-    private void Route(string name, string method, string path, IFunction function)
+    /// <summary>The route of <paramref name="route"/> to <paramref name="function"/> (a function catalog entry's trigger).</summary>
+    public void AddRoute(string name, HttpRoute route, IFunction function)
     {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(function);
+        var (method, path) = (route.Method, route.Path);
         var stack = Stack.Of(this);
         var integration = new CfnIntegration(this, name + "Integration", new CfnIntegrationProps
         {
@@ -96,7 +74,7 @@ internal sealed partial class HttpApi : Construct
         _ = new CfnRoute(this, name + "Route", new CfnRouteProps
         {
             ApiId = Api.Ref,
-            RouteKey = $"{method} {path}",
+            RouteKey = route.RouteKey,
             AuthorizationType = "NONE",
             Target = "integrations/" + integration.Ref,
         });

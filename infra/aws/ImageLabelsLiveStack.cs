@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.S3.Notifications;
 using Constructs;
+using ImageLabelsLive.Functions.Catalog;
 
 namespace ImageLabelsLive.Infra;
 
@@ -32,56 +33,27 @@ internal sealed class ImageLabelsLiveStack : Stack
         var website = new Website(this, "Website");
 
         var code = Code.FromAsset(FunctionsPublisher.Validate(props.FunctionsPath));
-        var functions = new PipelineFunctions(this, "Functions", new PipelineFunctionsProps(
-            code,
-            tables,
-            uploads,
-            notifications,
-            settings));
-
-        // Only the processor hears about uploads, and only under uploads/.
-        uploads.Bucket.AddEventNotification(
-            EventType.OBJECT_CREATED,
-            new LambdaDestination(functions.ProcessImage),
-            new NotificationKeyFilter { Prefix = UploadBucket.UploadsPrefix });
-
-        var webSocket = new WebSocketApi(this, "WebSocket", new WebSocketApiProps(functions.Connect, functions.Disconnect, functions.Default));
-        functions.PushResults.AddEnvironment("CONNECTIONS_ENDPOINT", webSocket.ConnectionsEndpoint);
-        webSocket.GrantPostToConnections(functions.PushResults);
-        functions.Default.AddEnvironment("CONNECTIONS_ENDPOINT", webSocket.ConnectionsEndpoint);
-        webSocket.GrantPostToConnections(functions.Default);
-        webSocket.GrantCloseConnections(functions.Default);
-        var pushShards = new PushShards(this, "PushShards", new PushShardsProps(functions, tables.Connections, webSocket, notifications.Key));
-
         IReadOnlyList<string> origins = settings.AllowLocalhost ? [website.Url, .. InfraSettings.LocalhostOrigins] : [website.Url];
         uploads.AllowBrowserUploadsFrom(origins);
-        var httpApi = new HttpApi(this, "Http", new HttpApiProps(functions.UploadUrl, functions.ListFeedImages, functions.GetImage, origins)
-        {
-            GetFeedLabels = functions.GetFeedLabels,
-            ExportFeed = functions.ExportFeed,
-            DeleteImage = functions.DeleteImage,
-            SubscribeToFeed = functions.SubscribeToFeed,
-        });
+        var httpApi = new HttpApi(this, "Http", origins);
+        var webSocket = new WebSocketApi(this, "WebSocket");
+        var pushShards = new PushShards(this, "PushShards", notifications.Key);
 
-        functions.NotifyResults.AddEnvironment("SITE_URL", website.Url);
-        var streams = new StreamConsumers(this, "Streams", tables.Images, functions.PushResults, functions.NotifyResults);
-        var indexing = new FeedIndexing(this, "FeedIndexing", tables.Images, functions.IndexFeed);
+        // Every function of the catalog, with its trigger, settings and role.
+        var functions = new PipelineFunctions(this, "Functions", new PipelineFunctionsProps(
+            code, tables, uploads, notifications, pushShards, httpApi, webSocket, website, settings));
+        pushShards.AllowOnlyPublisher(functions[FunctionCatalog.PushResults].Role!);
         website.DeployContent(props.FrontendDistPath, httpApi.Url, webSocket.Url);
 
-        var sweeper = new Sweeper(this, "Sweeper", new SweeperProps(code, tables, uploads, settings));
-
         var alarms = new Alarms(this, "Alarms", notifications.Topic);
-        alarms.OnErrors(Sweeper.Spec.Name, sweeper.Function);
-        alarms.OnDeadLetters("ProcessImage", functions.ProcessImageFailures);
-        alarms.OnDeadLetters("PushResults", streams.PushFailures);
-        alarms.OnDeadLetters("NotifyResults", streams.NotifyFailures);
-        alarms.OnDeadLetters("IndexFeed", indexing.Failures);
-        foreach (var (spec, function) in functions.Each())
+        foreach (var (name, function) in functions.Functions)
         {
-            alarms.OnErrors(spec.Name, function);
+            alarms.OnErrors(name, function);
         }
-        alarms.OnDeadLetters("PushShard", pushShards.Failures);
-        alarms.OnErrors(PushShards.PushShardSpec.Name, pushShards.Function);
+        foreach (var (name, queue) in functions.DeadLetterQueues)
+        {
+            alarms.OnDeadLetters(name, queue);
+        }
 
         // CDK 2.160's own handlers would otherwise ask for runtimes Lambda no longer creates functions on.
         Aspects.Of(this).Add(new SupportedLambdaRuntimes());

@@ -1,13 +1,14 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
 using Constructs;
+using ImageLabelsLive.Functions.Catalog;
 
 namespace ImageLabelsLive.Infra;
 
 /// <summary>The private bucket the browser PUTs images into through presigned URLs.</summary>
 internal sealed class UploadBucket : Construct
 {
-    public const string UploadsPrefix = "uploads/";
+    public const string UploadsPrefix = FunctionCatalog.UploadsPrefix;
 
     /// <summary>Finished feed exports, downloaded through a five-minute presigned GET; kept a day.</summary>
     public const string ExportsPrefix = "exports/";

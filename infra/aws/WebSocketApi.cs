@@ -3,23 +3,21 @@ using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
+using WebSocketRoute = ImageLabelsLive.Functions.Catalog.WebSocketRoute;
 
 namespace ImageLabelsLive.Infra;
 
-internal sealed record WebSocketApiProps(IFunction Connect, IFunction Disconnect, IFunction Default);
-
 /// <summary>
 /// API Gateway WebSocket API built from the L1 resources (the L2 constructs live in a separate alpha package):
-/// $connect, $disconnect and $default, each to its function, and one auto-deployed stage.
+/// one auto-deployed stage, and a route per function catalog entry ($connect, $disconnect, $default).
 /// </summary>
 internal sealed class WebSocketApi : Construct
 {
     public const string StageName = "live";
 
-    public WebSocketApi(Construct scope, string id, WebSocketApiProps props)
+    public WebSocketApi(Construct scope, string id)
         : base(scope, id)
     {
-        ArgumentNullException.ThrowIfNull(props);
         var stack = Stack.Of(this);
         Api = new CfnApi(this, "Api", new CfnApiProps
         {
@@ -27,23 +25,6 @@ internal sealed class WebSocketApi : Construct
             ProtocolType = "WEBSOCKET",
             // {"action":"ping"} matches no route of its own and so lands on $default.
             RouteSelectionExpression = "$request.body.action",
-        });
-
-        var routes = new[]
-        {
-            Route("Connect", "$connect", props.Connect),
-            Route("Disconnect", "$disconnect", props.Disconnect),
-            Route("DefaultRoute", "$default", props.Default),
-        };
-
-        // Two-way $default: the function's response body (the pong) is sent back to the caller.
-        var defaultRoute = routes[2];
-        defaultRoute.RouteResponseSelectionExpression = "$default";
-        _ = new CfnRouteResponse(this, "DefaultRouteResponse", new CfnRouteResponseProps
-        {
-            ApiId = Api.Ref,
-            RouteId = defaultRoute.Ref,
-            RouteResponseKey = "$default",
         });
 
         Stage = new CfnStage(this, "Stage", new CfnStageProps
@@ -57,12 +38,6 @@ internal sealed class WebSocketApi : Construct
                 ThrottlingRateLimit = 100,
             },
         });
-        // A WebSocket API cannot be deployed before it has routes.
-        foreach (var route in routes)
-        {
-            Stage.AddDependency(route);
-        }
-
         Url = $"{Api.AttrApiEndpoint}/{StageName}";
         ConnectionsEndpoint = $"https://{Api.Ref}.execute-api.{stack.Region}.{stack.UrlSuffix}/{StageName}";
         ConnectionsArn = ConnectionsArnFor("POST");
@@ -85,23 +60,6 @@ internal sealed class WebSocketApi : Construct
     /// <summary>execute-api ARN of DELETE /@connections/{id} (close) on this API's stage, and nothing else.</summary>
     public string CloseConnectionsArn { get; }
 
-    /// <summary>Lets a function close this API's connections only.</summary>
-    public void GrantCloseConnections(IGrantable grantee) => GrantManageConnections(grantee, CloseConnectionsArn);
-
-    /// <summary>Lets a function post to this API's connections only.</summary>
-    public void GrantPostToConnections(IGrantable grantee) => GrantManageConnections(grantee, ConnectionsArn);
-
-    private static void GrantManageConnections(IGrantable grantee, string connectionsArn)
-    {
-        ArgumentNullException.ThrowIfNull(grantee);
-        Grant.AddToPrincipal(new GrantOnPrincipalOptions
-        {
-            Grantee = grantee,
-            Actions = ["execute-api:ManageConnections"],
-            ResourceArns = [connectionsArn],
-        }).AssertSuccess();
-    }
-
     private string ConnectionsArnFor(string method) => Stack.Of(this).FormatArn(new ArnComponents
     {
         Service = "execute-api",
@@ -109,8 +67,12 @@ internal sealed class WebSocketApi : Construct
         ResourceName = $"{StageName}/{method}/@connections/*",
     });
 
-    private CfnRoute Route(string name, string routeKey, IFunction function)
+    /// <summary>The route of <paramref name="route"/> to <paramref name="function"/> (a function catalog entry's trigger).</summary>
+    public void AddRoute(string name, WebSocketRoute route, IFunction function)
     {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(function);
+        var routeKey = route.RouteKey;
         var stack = Stack.Of(this);
         var integration = new CfnIntegration(this, name + "Integration", new CfnIntegrationProps
         {
@@ -130,12 +92,25 @@ internal sealed class WebSocketApi : Construct
                 ResourceName = $"*/{routeKey}",
             }),
         });
-        return new CfnRoute(this, name + "Route", new CfnRouteProps
+        var cfnRoute = new CfnRoute(this, name + "Route", new CfnRouteProps
         {
             ApiId = Api.Ref,
             RouteKey = routeKey,
             AuthorizationType = "NONE",
             Target = "integrations/" + integration.Ref,
         });
+        if (route.TwoWay)
+        {
+            // The function's response body (the pong) is sent back to the caller.
+            cfnRoute.RouteResponseSelectionExpression = "$default";
+            _ = new CfnRouteResponse(this, name + "RouteResponse", new CfnRouteResponseProps
+            {
+                ApiId = Api.Ref,
+                RouteId = cfnRoute.Ref,
+                RouteResponseKey = "$default",
+            });
+        }
+        // A WebSocket API cannot be deployed before it has routes.
+        Stage.AddDependency(cfnRoute);
     }
 }

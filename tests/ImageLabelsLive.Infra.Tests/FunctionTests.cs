@@ -1,3 +1,5 @@
+using ImageLabelsLive.Functions.Catalog;
+
 namespace ImageLabelsLive.Infra.Tests;
 
 [Collection(ProductionTemplateGroup.Name)]
@@ -59,7 +61,7 @@ public sealed class FunctionTests(ProductionTemplate stack)
     {
         var dotnet = stack.Resources("AWS::Lambda::Function").Where(f => Cfn.Render(f.Properties["Runtime"]).StartsWith("dotnet", StringComparison.Ordinal)).ToList();
 
-        dotnet.Count.ShouldBe(ImageLabelsLive.Infra.PipelineFunctions.All.Count + 2); // + PushShard and SweepStaleImages, each created by its own construct
+        dotnet.Count.ShouldBe(FunctionCatalog.All.Count);
         dotnet.Select(f => Cfn.Render(f.Properties["Code"]!["S3Key"])).Distinct().ShouldHaveSingleItem();
     }
 

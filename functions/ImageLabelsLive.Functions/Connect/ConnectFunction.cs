@@ -2,12 +2,13 @@ using System.Net;
 using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Connections;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.Connect;
 
 /// <summary>$connect with ?feed=: stores the connection, or answers 400 so API Gateway refuses the upgrade.</summary>
-public sealed class ConnectFunction(ConnectHandler handler)
+public sealed class ConnectFunction(ConnectHandler handler) : ILambdaFunction
 {
     public ConnectFunction()
         : this(FunctionContainer.Instance.Connect())

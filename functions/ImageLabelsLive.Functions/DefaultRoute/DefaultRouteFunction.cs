@@ -3,6 +3,7 @@ using System.Text;
 using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Connections;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.DefaultRoute;
@@ -11,7 +12,7 @@ namespace ImageLabelsLive.Functions.DefaultRoute;
 /// $default: answers {"action":"ping"} with {"type":"pong"} through the route response, anything else with a short error,
 /// and closes a connection over its message limit.
 /// </summary>
-public sealed class DefaultRouteFunction(DefaultRouteHandler handler)
+public sealed class DefaultRouteFunction(DefaultRouteHandler handler) : ILambdaFunction
 {
     public DefaultRouteFunction()
         : this(FunctionContainer.Instance.DefaultRoute())

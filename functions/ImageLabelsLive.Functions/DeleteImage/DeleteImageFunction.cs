@@ -3,12 +3,13 @@ using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Deletion;
 using ImageLabelsLive.Core.Feeds;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.DeleteImage;
 
 /// <summary>DELETE /feeds/{feedId}/images/{imageId} → 204, or 404 ImageNotFound when the feed has no such image.</summary>
-public sealed class DeleteImageFunction(DeleteImageHandler handler)
+public sealed class DeleteImageFunction(DeleteImageHandler handler) : ILambdaFunction
 {
     public DeleteImageFunction()
         : this(FunctionContainer.Instance.DeleteImage())

@@ -2,12 +2,13 @@ using System.Net;
 using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Connections;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.Disconnect;
 
 /// <summary>$disconnect: deletes the connection. API Gateway ignores the answer; it is 200 for the logs.</summary>
-public sealed class DisconnectFunction(DisconnectHandler handler)
+public sealed class DisconnectFunction(DisconnectHandler handler) : ILambdaFunction
 {
     public DisconnectFunction()
         : this(FunctionContainer.Instance.Disconnect())

@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Export;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.ExportFeed;
@@ -10,7 +11,7 @@ namespace ImageLabelsLive.Functions.ExportFeed;
 /// GET /feeds/{feedId}/export?format=csv|json → 303 to a five-minute presigned GET of the finished file, which S3
 /// serves with Content-Disposition: attachment (API Gateway could not carry a large feed's file itself: 6 MB).
 /// </summary>
-public sealed class ExportFeedFunction(ExportFeedHandler handler)
+public sealed class ExportFeedFunction(ExportFeedHandler handler) : ILambdaFunction
 {
     public ExportFeedFunction()
         : this(FunctionContainer.Instance.ExportFeed())

@@ -3,12 +3,13 @@ using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.FeedLabels;
 using ImageLabelsLive.Core.Web;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.GetFeedLabels;
 
 /// <summary>GET /feeds/{feedId}/labels → {"labels": [{"name","count"}…], "images": N}.</summary>
-public sealed class GetFeedLabelsFunction(GetFeedLabelsHandler handler)
+public sealed class GetFeedLabelsFunction(GetFeedLabelsHandler handler) : ILambdaFunction
 {
     public GetFeedLabelsFunction()
         : this(FunctionContainer.Instance.GetFeedLabels())

@@ -3,12 +3,13 @@ using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Feeds;
 using ImageLabelsLive.Core.Web;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.GetImage;
 
 /// <summary>GET /images/{imageId} → the ImageRecord, or 404 {"error": ...}.</summary>
-public sealed class GetImageFunction(GetImageHandler handler)
+public sealed class GetImageFunction(GetImageHandler handler) : ILambdaFunction
 {
     public GetImageFunction()
         : this(FunctionContainer.Instance.GetImage())

@@ -1,6 +1,7 @@
 using Amazon.Lambda.DynamoDBEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.FeedIndexing;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.IndexFeed;
@@ -9,7 +10,7 @@ namespace ImageLabelsLive.Functions.IndexFeed;
 /// Images stream → the FeedIndex table (label members and counts, image count, SHA-256 lookup, change log). Every
 /// record is reconciled to the image's current state, so retried and duplicated batches converge.
 /// </summary>
-public sealed class IndexFeedFunction(IndexFeedHandler handler)
+public sealed class IndexFeedFunction(IndexFeedHandler handler) : ILambdaFunction
 {
     public IndexFeedFunction()
         : this(FunctionContainer.Instance.IndexFeed())

@@ -4,12 +4,13 @@ using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.FeedHistory;
 using ImageLabelsLive.Core.Feeds;
 using ImageLabelsLive.Core.Web;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.ListFeedImages;
 
 /// <summary>GET /feeds/{feedId}/images?limit=&amp;cursor=&amp;label=…|changedSince= → {"images": [...], "nextCursor"}.</summary>
-public sealed class ListFeedImagesFunction(ListFeedImagesHandler handler)
+public sealed class ListFeedImagesFunction(ListFeedImagesHandler handler) : ILambdaFunction
 {
     public ListFeedImagesFunction()
         : this(FunctionContainer.Instance.ListFeedImages())

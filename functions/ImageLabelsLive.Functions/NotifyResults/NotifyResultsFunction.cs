@@ -1,12 +1,13 @@
 using Amazon.Lambda.DynamoDBEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Notifications;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.NotifyResults;
 
 /// <summary>Images stream → one SNS email per move into labeled or failed; failed sends are reported for retry.</summary>
-public sealed class NotifyResultsFunction(NotifyResultHandler handler)
+public sealed class NotifyResultsFunction(NotifyResultHandler handler) : ILambdaFunction
 {
     public NotifyResultsFunction()
         : this(FunctionContainer.Instance.NotifyResult())

@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.Lambda.S3Events;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Processing;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.ProcessImage;
@@ -11,7 +12,7 @@ namespace ImageLabelsLive.Functions.ProcessImage;
 /// reason that may pass (throttling, an outage) the invocation throws so Lambda retries the event, and
 /// the records already done see their final status and change nothing.
 /// </summary>
-public sealed class ProcessImageFunction(ProcessUploadHandler handler)
+public sealed class ProcessImageFunction(ProcessUploadHandler handler) : ILambdaFunction
 {
     public ProcessImageFunction()
         : this(FunctionContainer.Instance.ProcessUpload())

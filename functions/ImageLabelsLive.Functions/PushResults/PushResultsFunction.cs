@@ -1,7 +1,8 @@
 using Amazon.Lambda.DynamoDBEvents;
-using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Aws.DynamoDb;
+using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.PushResults;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.PushResults;
@@ -11,7 +12,7 @@ namespace ImageLabelsLive.Functions.PushResults;
 /// that fails is reported (with ReportBatchItemFailures Lambda retries from it), and pushes that
 /// were only slow or gone never fail a record.
 /// </summary>
-public sealed class PushResultsFunction(PushResultsHandler handler)
+public sealed class PushResultsFunction(PushResultsHandler handler) : ILambdaFunction
 {
     public PushResultsFunction()
         : this(FunctionContainer.Instance.PushResults())

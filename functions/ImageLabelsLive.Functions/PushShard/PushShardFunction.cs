@@ -1,6 +1,7 @@
 using Amazon.Lambda.SNSEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.PushShards;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.PushShard;
@@ -9,7 +10,7 @@ namespace ImageLabelsLive.Functions.PushShard;
 /// SNS (the push-shard topic) → one shard of a big feed's connections, posted in parallel with the other shards. A shard
 /// some of whose connections could not be reached throws, so Lambda retries the invocation; gone ones never fail it.
 /// </summary>
-public sealed class PushShardFunction(PushShardHandler handler)
+public sealed class PushShardFunction(PushShardHandler handler) : ILambdaFunction
 {
     public PushShardFunction()
         : this(FunctionContainer.Instance.PushShard())

@@ -4,6 +4,7 @@ using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Subscriptions;
 using ImageLabelsLive.Core.Web;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.SubscribeToFeed;
@@ -13,7 +14,7 @@ namespace ImageLabelsLive.Functions.SubscribeToFeed;
 /// already has exactly this subscription; 400 InvalidFeedId, InvalidRequest, InvalidEmail, InvalidLabels;
 /// 409 SubscribedWithOtherChoices; 429 TooManySubscriptions.
 /// </summary>
-public sealed class SubscribeToFeedFunction(SubscribeToFeedHandler handler)
+public sealed class SubscribeToFeedFunction(SubscribeToFeedHandler handler) : ILambdaFunction
 {
     public SubscribeToFeedFunction()
         : this(FunctionContainer.Instance.SubscribeToFeed())

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ImageLabelsLive.Core.Sweeping;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.SweepStaleImages;
@@ -8,7 +9,7 @@ namespace ImageLabelsLive.Functions.SweepStaleImages;
 /// Scheduled (an EventBridge rule on AWS, a timer locally): fails uploads that never finished and re-drives, then
 /// fails, images stuck in processing. The scheduled event carries nothing the sweep needs; it answers its report.
 /// </summary>
-public sealed class SweepStaleImagesFunction(SweepStaleImagesHandler handler)
+public sealed class SweepStaleImagesFunction(SweepStaleImagesHandler handler) : ILambdaFunction
 {
     public SweepStaleImagesFunction()
         : this(FunctionContainer.Instance.SweepStaleImages())

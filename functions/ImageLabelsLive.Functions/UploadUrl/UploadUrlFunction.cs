@@ -5,12 +5,13 @@ using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Uploads;
 using ImageLabelsLive.Core.Web;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.UploadUrl;
 
 /// <summary>POST /uploads → 201 {imageId, uploadUrl, uploadHeaders, expiresAt}, or 400 with the reason.</summary>
-public sealed class UploadUrlFunction(CreateUploadHandler handler)
+public sealed class UploadUrlFunction(CreateUploadHandler handler) : ILambdaFunction
 {
     public UploadUrlFunction()
         : this(FunctionContainer.Instance.CreateUpload())

@@ -1,8 +1,9 @@
 using ImageLabelsLive.Core.Connections;
+using ImageLabelsLive.Core.Ports;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Connect;
 using ImageLabelsLive.Functions.DefaultRoute;
 using ImageLabelsLive.Functions.Disconnect;
-using ImageLabelsLive.Core.Ports;
 using ImageLabelsLive.LocalAws.ApiGateway;
 using ImageLabelsLive.LocalAws.Lambda;
 
@@ -21,13 +22,14 @@ internal sealed class BenchLambdaInvoker(InMemoryConnectionStore store, WebSocke
     public async Task<byte[]> InvokeAsync(string functionName, byte[] payload, CancellationToken cancellationToken)
     {
         using var input = new MemoryStream(payload, writable: false);
-        var output = functionName switch
-        {
-            LocalFunctionNames.Connect => await connect.HandleAsync(input).ConfigureAwait(false),
-            LocalFunctionNames.Disconnect => await disconnect.HandleAsync(input).ConfigureAwait(false),
-            LocalFunctionNames.DefaultRoute => await defaultRoute.HandleAsync(input).ConfigureAwait(false),
-            _ => throw new ArgumentException($"No function is named '{functionName}'.", nameof(functionName)),
-        };
+        Func<Stream, Task<Stream>>? entry =
+            functionName == FunctionCatalog.Connect.Name ? connect.HandleAsync
+            : functionName == FunctionCatalog.Disconnect.Name ? disconnect.HandleAsync
+            : functionName == FunctionCatalog.DefaultRoute.Name ? defaultRoute.HandleAsync
+            : null;
+        var output = entry is null
+            ? throw new ArgumentException($"No function is named '{functionName}'.", nameof(functionName))
+            : await entry(input).ConfigureAwait(false);
         await using (output.ConfigureAwait(false))
         {
             using var answer = new MemoryStream();

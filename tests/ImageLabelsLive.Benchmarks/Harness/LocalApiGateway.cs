@@ -1,4 +1,5 @@
 using System.Net;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.LocalAws.ApiGateway;
 using ImageLabelsLive.LocalAws.Lambda;
 using Microsoft.AspNetCore.Builder;
@@ -45,9 +46,9 @@ internal sealed class LocalApiGateway : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddLocalWebSocketApi(new WebSocketApiOptions
         {
-            ConnectFunction = LocalFunctionNames.Connect,
-            DisconnectFunction = LocalFunctionNames.Disconnect,
-            DefaultFunction = LocalFunctionNames.DefaultRoute,
+            ConnectFunction = FunctionCatalog.Connect.Name,
+            DisconnectFunction = FunctionCatalog.Disconnect.Name,
+            DefaultFunction = FunctionCatalog.DefaultRoute.Name,
         });
         builder.Services.AddSingleton<InMemoryConnectionStore>();
         builder.Services.AddSingleton<ILambdaInvoker>(services => new BenchLambdaInvoker(services.GetRequiredService<InMemoryConnectionStore>(), services.GetRequiredService<WebSocketConnections>()));

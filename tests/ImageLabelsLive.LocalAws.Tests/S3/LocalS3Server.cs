@@ -50,6 +50,7 @@ public sealed class LocalS3Server : IAsyncLifetime
             DataDirectory = DataDirectory,
             Buckets = [Bucket],
             Credentials = Credentials,
+            NotificationFunction = "ProcessImage",
             NotificationRetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)],
         });
         app = builder.Build();

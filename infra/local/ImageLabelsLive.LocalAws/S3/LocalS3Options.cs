@@ -25,7 +25,7 @@ public sealed record LocalS3Options
     public string NotificationPrefix { get; init; } = "uploads/";
 
     /// <summary>The function the ObjectCreated events go to, as the host's <see cref="ILambdaInvoker"/> names it.</summary>
-    public string NotificationFunction { get; init; } = LocalFunctionNames.ProcessImage;
+    public required string NotificationFunction { get; init; }
 
     /// <summary>The notification configuration's id (s3.configurationId in the event).</summary>
     public string NotificationConfigurationId { get; init; } = "ProcessImageOnUpload";

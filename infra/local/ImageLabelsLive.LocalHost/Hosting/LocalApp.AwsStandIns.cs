@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2.Model;
 using ImageLabelsLive.Aws.DynamoDb;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.LocalAws.DynamoDB;
 using ImageLabelsLive.LocalAws.DynamoDBStreams;
-using ImageLabelsLive.LocalAws.Lambda;
 using ImageLabelsLive.LocalAws.S3;
 using ImageLabelsLive.LocalAws.SimpleNotificationService;
 using Microsoft.AspNetCore.Builder;
@@ -16,13 +16,15 @@ public sealed partial class LocalApp
 {
     private void AddAwsStandIns(IServiceCollection services)
     {
+        var uploadProcessor = FunctionCatalog.TriggeredBy<S3ObjectCreated>().Single();
         services.AddLocalS3(new LocalS3Options
         {
             DataDirectory = settings.ObjectsDirectory,
             Buckets = [settings.UploadBucket],
             Credentials = settings.Credentials,
             Region = settings.Region,
-            NotificationFunction = LocalFunctionNames.ProcessImage,
+            NotificationFunction = uploadProcessor.Function.Name,
+            NotificationPrefix = uploadProcessor.Trigger.Prefix,
             // ProcessImage's dead-letter queue on AWS; here one JSON line per event given up on.
             NotificationFailureDestinationPath = Path.Combine(settings.DataDirectory, "s3-event-failures.jsonl"),
             NotificationDeliveries = settings.Faults.S3EventDeliveries,
@@ -32,7 +34,10 @@ public sealed partial class LocalApp
         {
             TopicArns = [settings.TopicArn],
             // PushResults hands shards of a big feed to PushShard through this topic, as on AWS.
-            LambdaSubscriptions = [new SnsLambdaSubscription(settings.PushShardTopicArn, LocalFunctionNames.PushShard)],
+            LambdaSubscriptions =
+            [
+                .. FunctionCatalog.TriggeredBy<TopicMessages>().Select(entry => new SnsLambdaSubscription(TopicArn(entry.Trigger.Topic), entry.Function.Name)),
+            ],
             Credentials = settings.Credentials,
             SmtpPort = Ports.Smtp,
             Recipients = settings.EmailRecipients,
@@ -53,40 +58,38 @@ public sealed partial class LocalApp
             SubscriptionRequestsTableName = settings.SubscriptionRequestsTable,
             JournalDirectory = settings.JournalDirectory,
         });
-        // The same settings as the CDK app's event source mappings (infra/aws/StreamConsumers.cs), with local backoff.
+        // The catalog's event source mappings, as the CDK app configures them, with local backoff.
         var failures = Path.Combine(settings.DataDirectory, "stream-failures.jsonl");
-        services.AddLocalDynamoDbStreamConsumer(new EventSourceMappingOptions
+        foreach (var (function, mapping) in FunctionCatalog.TriggeredBy<ImagesStreamMapping>())
         {
-            FunctionName = LocalFunctionNames.PushResults,
-            TableName = settings.ImagesTable,
-            BatchSize = 50,
-            MaximumRetryAttempts = 3,
-            MaximumRecordAge = TimeSpan.FromMinutes(15),
-            OnFailureDestinationPath = failures,
-            DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
-        });
-        services.AddLocalDynamoDbStreamConsumer(new EventSourceMappingOptions
-        {
-            FunctionName = LocalFunctionNames.IndexFeed,
-            TableName = settings.ImagesTable,
-            BatchSize = 100,
-            MaximumRetryAttempts = 10,
-            MaximumRecordAge = TimeSpan.FromHours(6),
-            OnFailureDestinationPath = failures,
-            DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
-        });
-        services.AddLocalDynamoDbStreamConsumer(new EventSourceMappingOptions
-        {
-            FunctionName = LocalFunctionNames.NotifyResults,
-            TableName = settings.ImagesTable,
-            BatchSize = 10,
-            // Locally retries come quickly (200 ms doubling to 5 s), so more of them ride out an SMTP restart.
-            MaximumRetryAttempts = 10,
-            MaximumRecordAge = TimeSpan.FromHours(6),
-            OnFailureDestinationPath = failures,
-            DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
-        });
+            services.AddLocalDynamoDbStreamConsumer(new EventSourceMappingOptions
+            {
+                FunctionName = function.Name,
+                TableName = settings.ImagesTable,
+                BatchSize = mapping.BatchSize,
+                MaximumRetryAttempts = Math.Max(mapping.RetryAttempts, LocalRetryAttempts.GetValueOrDefault(function.Name)),
+                MaximumRecordAge = mapping.MaxRecordAge,
+                OnFailureDestinationPath = failures,
+                DuplicateDeliveries = settings.Faults.StreamDuplicateDeliveries,
+            });
+        }
     }
+
+    /// <summary>
+    /// Locally retries come quickly (200 ms doubling to 5 s), so the mailer gets more of them to ride out an SMTP
+    /// restart; the pusher's stay few, as a push is only worth sending soon.
+    /// </summary>
+    private static readonly Dictionary<string, int> LocalRetryAttempts = new(StringComparer.Ordinal)
+    {
+        [FunctionCatalog.NotifyResults.Name] = 10,
+    };
+
+    private string TopicArn(CloudResource topic) => topic switch
+    {
+        CloudResource.ResultsTopic => settings.TopicArn,
+        CloudResource.PushShardTopic => settings.PushShardTopicArn,
+        _ => throw new NotSupportedException($"{topic} is not a topic."),
+    };
 
     private static void MapAwsStandIns(WebApplication web)
     {

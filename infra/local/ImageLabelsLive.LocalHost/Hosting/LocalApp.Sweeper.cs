@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.LocalAws.Lambda;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace ImageLabelsLive.LocalHost.Hosting;
 
 /// <summary>
-/// The sweeper's schedule, locally: a timer plays the EventBridge rule and invokes SweepStaleImages every
-/// ILL_SWEEP_INTERVAL_SECONDS (60 by default). Its thresholds are the function's own settings
+/// Scheduled functions, locally: a timer plays the EventBridge rule of each catalog entry with a ScheduledRun
+/// (SweepStaleImages) every ILL_SWEEP_INTERVAL_SECONDS (60 by default, shorter than AWS's five minutes). Its thresholds are the function's own settings
 /// (UPLOAD_URL_TTL_SECONDS, PROCESSOR_TIMEOUT_SECONDS, SWEEP_GRACE_SECONDS), so a test can make them all short.
 /// </summary>
 public sealed partial class LocalApp
@@ -27,10 +28,13 @@ public sealed partial class LocalApp
         var seconds = int.TryParse(configured, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1 and <= 86_400
             ? parsed
             : DefaultSweepIntervalSeconds;
-        services.AddHostedService(sp => new ScheduledSweep(sp.GetRequiredService<ILambdaInvoker>(), TimeSpan.FromSeconds(seconds), Logger));
+        foreach (var (function, _) in FunctionCatalog.TriggeredBy<ScheduledRun>())
+        {
+            services.AddSingleton<IHostedService>(sp => new ScheduledInvocation(sp.GetRequiredService<ILambdaInvoker>(), function.Name, TimeSpan.FromSeconds(seconds), Logger));
+        }
     }
 
-    private sealed class ScheduledSweep(ILambdaInvoker invoker, TimeSpan interval, ILogger logger) : BackgroundService
+    private sealed class ScheduledInvocation(ILambdaInvoker invoker, string functionName, TimeSpan interval, ILogger logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -43,7 +47,7 @@ public sealed partial class LocalApp
                     + DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) + "\",\"resources\":[],\"detail\":{}}");
                 try
                 {
-                    await invoker.InvokeAsync(LocalFunctionNames.SweepStaleImages, scheduled, stoppingToken).ConfigureAwait(false);
+                    await invoker.InvokeAsync(functionName, scheduled, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -53,7 +57,7 @@ public sealed partial class LocalApp
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    logger.LogWarning("The sweep failed: {Error}", ex.Message);
+                    logger.LogWarning("{Function} failed: {Error}", functionName, ex.Message);
                 }
             }
         }

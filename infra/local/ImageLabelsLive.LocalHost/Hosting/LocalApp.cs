@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.LocalAws.ApiGateway;
 using ImageLabelsLive.LocalAws.Lambda;
 using ImageLabelsLive.LocalHost.Lambda;
@@ -67,9 +68,9 @@ public sealed partial class LocalApp : IAsyncDisposable
         builder.Services.AddSingleton<ILambdaInvoker, InProcessLambdaInvoker>();
         builder.Services.AddLocalWebSocketApi(new WebSocketApiOptions
         {
-            ConnectFunction = LocalFunctionNames.Connect,
-            DisconnectFunction = LocalFunctionNames.Disconnect,
-            DefaultFunction = LocalFunctionNames.DefaultRoute,
+            ConnectFunction = FunctionCatalog.ForWebSocketRoute(WebSocketRoute.Connect).Name,
+            DisconnectFunction = FunctionCatalog.ForWebSocketRoute(WebSocketRoute.Disconnect).Name,
+            DefaultFunction = FunctionCatalog.ForWebSocketRoute(WebSocketRoute.Default).Name,
             IdleTimeout = settings.WebSocketIdleTimeout,
             KeepAliveInterval = settings.Faults.WebSocketKeepAlive,
         });
@@ -85,15 +86,7 @@ public sealed partial class LocalApp : IAsyncDisposable
         app.MapGet("/local/endpoints", (HttpContext context) => Results.Json(Endpoints(), LocalHostJson.Default.LocalEndpoints));
         app.MapGet("/config.json", (HttpContext context) => Results.Json(ClientConfig(context), LocalHostJson.Default.ClientConfig));
         app.MapLocalHttpApi(LocalSettings.ApiPath,
-        [
-            new HttpApiRoute("POST", "/uploads", LocalFunctionNames.UploadUrl),
-            new HttpApiRoute("GET", "/feeds/{feedId}/images", LocalFunctionNames.ListFeedImages),
-            new HttpApiRoute("GET", "/images/{imageId}", LocalFunctionNames.GetImage),
-            new HttpApiRoute("GET", "/feeds/{feedId}/labels", LocalFunctionNames.GetFeedLabels),
-            new HttpApiRoute("GET", "/feeds/{feedId}/export", LocalFunctionNames.ExportFeed),
-            new HttpApiRoute("DELETE", "/feeds/{feedId}/images/{imageId}", LocalFunctionNames.DeleteImage),
-            new HttpApiRoute("POST", "/feeds/{feedId}/subscriptions", LocalFunctionNames.SubscribeToFeed),
-        ]);
+            [.. FunctionCatalog.TriggeredBy<HttpRoute>().Select(entry => new HttpApiRoute(entry.Trigger.Method, entry.Trigger.Path, entry.Function.Name))]);
         app.MapLocalWebSocketApi(LocalSettings.WebSocketPath);
         app.MapLocalManagementApi(LocalSettings.ManagementApiPath);
         MapFaultInjection(app);
