@@ -26,10 +26,11 @@ describe("feed tools", { skip: Boolean(skipReason) }, () => {
     const endpoints = await localEndpoints();
     assert.ok(endpoints, "the app under test is the local host (GET /local/endpoints)");
     [browser] = await Promise.all([launchBrowser(), seedFeed(endpoints, feedId, count)]);
-    // The label counts come from the index the stream keeps: wait until it has every image.
-    let indexed = 0;
-    for (let i = 0; i < 300 && indexed !== count; i++) {
-      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    // The label counts come from the index the stream keeps: wait until it has every image (on a loaded
+    // machine IndexFeed takes tens of seconds for 130 records).
+    let indexed = -1;
+    for (const deadline = Date.now() + 120_000; indexed !== count && Date.now() < deadline; ) {
+      if (indexed >= 0) await new Promise((resolve) => setTimeout(resolve, 250));
       indexed = (await (await fetch(`${appUrl}/api/feeds/${feedId}/labels`)).json()).images;
     }
     assert.equal(indexed, count, "the feed index counts every seeded image");
@@ -125,7 +126,7 @@ describe("feed tools", { skip: Boolean(skipReason) }, () => {
       // Sent after the undo window; the other tab drops it when the push arrives, and both tabs count one less.
       await cardNamed(second, name).waitFor({ state: "detached", timeout: 20_000 });
       for (const page of [first, second]) {
-        for (const [label, n] of Object.entries(counts)) await chip(page, label, n - 1).waitFor({ timeout: 10_000 });
+        for (const [label, n] of Object.entries(counts)) await chip(page, label, n - 1).waitFor({ timeout: 45_000 });
       }
       const labels = await (await fetch(`${appUrl}/api/feeds/${feedId}/labels`)).json();
       assert.equal(labels.labels.find((l) => l.name === "Dog")?.count, counts.Dog - 1);

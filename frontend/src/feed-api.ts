@@ -25,6 +25,8 @@ export interface LabelCount {
 export interface FeedLabels {
   labels: LabelCount[];
   images: number;
+  /** The newest change (an image's updatedAt, ISO) the counts include; null before the feed is indexed. */
+  indexedThrough: string | null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -84,7 +86,11 @@ export class FeedApi {
       }
     }
     labels.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-    return { labels, images: isObject(body) && typeof body.images === "number" ? body.images : 0 };
+    return {
+      labels,
+      images: isObject(body) && typeof body.images === "number" ? body.images : 0,
+      indexedThrough: isObject(body) && typeof body.indexedThrough === "string" ? body.indexedThrough : null,
+    };
   }
 
   async deleteImage(imageId: string): Promise<void> {

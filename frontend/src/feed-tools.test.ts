@@ -92,10 +92,10 @@ describe("feed tools", () => {
     const fetchImpl = vi.fn(async (url: string, init?: RequestInit) =>
       init?.method === "DELETE"
         ? new Response(JSON.stringify({ error: { code: "ImageNotFound", message: "gone" } }), { status: 404 })
-        : new Response(JSON.stringify({ labels: [{ name: "Cat", count: 1 }, { name: "Dog", count: 3 }], images: 4 }), { status: 200 }),
+        : new Response(JSON.stringify({ labels: [{ name: "Cat", count: 1 }, { name: "Dog", count: 3 }], images: 4, indexedThrough: "2026-12-07T10:00:00.000Z" }), { status: 200 }),
     );
     const api = new FeedApi("http://api", "F", fetchImpl, "http://page/");
-    expect(await api.labels()).toEqual({ labels: [{ name: "Dog", count: 3 }, { name: "Cat", count: 1 }], images: 4 });
+    expect(await api.labels()).toEqual({ labels: [{ name: "Dog", count: 3 }, { name: "Cat", count: 1 }], images: 4, indexedThrough: "2026-12-07T10:00:00.000Z" });
     await expect(api.deleteImage("a")).resolves.toBeUndefined();
     expect(api.exportUrl("csv")).toBe("http://api/feeds/F/export?format=csv");
   });

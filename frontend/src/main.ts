@@ -7,6 +7,7 @@ import { feedUrl, resolveFeedId, type KeyValueStore } from "./feed-id";
 import { FeedRecords, isNewResult, type RecordChange } from "./feed-merge";
 import { backoffDelay } from "./backoff";
 import { describeResults } from "./announcements";
+import { LabelCountsSync } from "./label-counts-sync";
 import { clampThreshold } from "./label-filter";
 import type { ImageRecord } from "./records";
 import { FeedSocket, type WebSocketLike } from "./socket";
@@ -64,8 +65,8 @@ class App {
   private feedApi: FeedApi | null = null;
   private history: HistoryLoader | null = null;
   private chosenLabels: string[] = labelsFromUrl(window.location.href);
-  private labelCounts: FeedLabels = { labels: [], images: 0 };
-  private labelsTimer: ReturnType<typeof setTimeout> | null = null;
+  private labelCounts: FeedLabels = { labels: [], images: 0, indexedThrough: null };
+  private labelsSync: LabelCountsSync | null = null;
   private readonly labelBar = new LabelBar((label) => this.toggleLabel(label));
   private readonly loadMoreBox = new LoadMore(() => void this.loadMore());
   private readonly actionToast = new ActionToast();
@@ -134,6 +135,13 @@ class App {
     this.api = api;
     const feedApi = new FeedApi(config.apiUrl, this.feedId, (input, init) => window.fetch(input, init), window.location.href);
     this.feedApi = feedApi;
+    this.labelsSync = new LabelCountsSync(
+      () => feedApi.labels(),
+      (counts) => {
+        this.labelCounts = counts;
+        this.labelBar.render(counts, this.chosenLabels);
+      },
+    );
     this.history = new HistoryLoader(feedApi, (records) => this.apply(records, this.historyLoaded), this.chosenLabels);
     this.deletes = new PendingDeletes((imageId) => feedApi.deleteImage(imageId), () => this.scheduleRender());
     this.shell.grid.previousElementSibling?.append(new DownloadMenu(feedApi.exportUrl("csv"), feedApi.exportUrl("json")).element);
@@ -208,7 +216,9 @@ class App {
     const changes: RecordChange[] = this.records.apply(records);
     if (changes.length === 0) return;
     // Counts move when a result arrives or an image goes.
-    if (changes.some((change) => change.record.status === "labeled" || change.record.status === "deleted")) this.refreshLabels();
+    for (const change of changes) {
+      if (change.record.status === "labeled" || change.record.status === "deleted") this.labelsSync?.changed(change.record.updatedAt);
+    }
     if (announce) {
       const message = describeResults(
         changes.filter(isNewResult).map((change) => change.record),
@@ -288,20 +298,7 @@ class App {
 
   /** Counts come from the server (the whole feed, not just the pages loaded); a burst of changes asks once. */
   private refreshLabels(): void {
-    if (this.labelsTimer || !this.feedApi) return;
-    const feedApi = this.feedApi;
-    this.labelsTimer = setTimeout(() => {
-      this.labelsTimer = null;
-      feedApi
-        .labels()
-        .then((counts) => {
-          this.labelCounts = counts;
-          this.labelBar.render(counts, this.chosenLabels);
-        })
-        .catch(() => {
-          // The bar keeps its last counts; the next change asks again.
-        });
-    }, 300);
+    this.labelsSync?.refresh();
   }
 
   private toggleLabel(label: string): void {

@@ -44,7 +44,11 @@ public sealed class InMemoryFeedQueries(Func<IEnumerable<ImageRecord>> records) 
             .GroupBy(LabelNames.Normalize)
             .Select(group => new LabelCount(group.First(), group.Count()))
             .ToArray();
-        return Task.FromResult(new FeedLabelCounts(labels, feed.Count(record => record.Status != ImageStatus.Deleted)));
+        // No index to lag: the counts hold every change there is.
+        return Task.FromResult(new FeedLabelCounts(labels, feed.Count(record => record.Status != ImageStatus.Deleted))
+        {
+            IndexedThrough = feed.Length == 0 ? null : feed.Max(record => record.UpdatedAt),
+        });
     }
 
     public Task<IReadOnlyList<ImageRecord>> FindBySha256Async(string feedId, string sha256, CancellationToken cancellationToken) =>

@@ -147,6 +147,18 @@ public sealed class FeedHistoryTests(LocalAppFixture stack) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Labels_IndexedThrough_ReachesTheNewestChangeOfTheFeed()
+    {
+        var newest = seeded.Max(r => r.UpdatedAt);
+
+        // The mark is the indexer's last write for each record, so it may trail the count it waited for by a moment.
+        await AppClient.EventuallyAsync(
+            async () => (await LabelsAsync()).GetProperty("indexedThrough").GetString() is { } at
+                && DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) == newest,
+            TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task Export_Csv_IsADownloadWithOneRowPerImageAndLabel()
     {
         using var response = await stack.Http.GetAsync(stack.Api($"feeds/{feedId}/export?format=csv"));

@@ -54,9 +54,9 @@ describe("feed tools around the grid", () => {
     const bar = new LabelBar(() => undefined);
     document.body.append(bar.element);
     expect(displayOf(bar.element)).toBe("none");
-    bar.render({ labels: [{ name: "Dog", count: 2 }], images: 2 }, []);
+    bar.render({ labels: [{ name: "Dog", count: 2 }], images: 2, indexedThrough: null }, []);
     expect(displayOf(bar.element)).toBe("flex");
-    bar.render({ labels: [], images: 0 }, []);
+    bar.render({ labels: [], images: 0, indexedThrough: null }, []);
     expect(displayOf(bar.element)).toBe("none");
   });
 

@@ -51,6 +51,27 @@ public sealed class DynamoDbFeedIndex(IAmazonDynamoDB dynamoDb, string tableName
         }
     }
 
+    public async Task MarkIndexedThroughAsync(string feedId, DateTimeOffset changedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(CountsPartition(feedId), IndexedThroughKey),
+                UpdateExpression = "SET #at = :at",
+                // Only forward: a retried or late batch never moves the mark back.
+                ConditionExpression = "attribute_not_exists(#at) OR #at < :at",
+                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#at"] = "at" },
+                ExpressionAttributeValues = Values((":at", N(changedAt.ToUnixTimeMilliseconds()))),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Already marked at or past this change.
+        }
+    }
+
     private async Task AddAsync(FeedSet feedSet, FeedPosition member, Dictionary<string, AttributeValue> memberKey, Dictionary<string, AttributeValue> countKey, CancellationToken cancellationToken)
     {
         var written = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
@@ -166,7 +187,7 @@ public sealed class DynamoDbFeedIndex(IAmazonDynamoDB dynamoDb, string tableName
 
     private static AttributeValue S(string value) => new() { S = value };
 
-    private static AttributeValue N(int value) => new() { N = value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    private static AttributeValue N(long value) => new() { N = value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     private static AttributeValue SS(string value) => new() { SS = [value] };
 

@@ -143,6 +143,7 @@ public sealed class DynamoDbFeedQueries(IAmazonDynamoDB dynamoDb, string imagesT
     {
         var labels = new List<LabelCount>();
         long images = 0;
+        DateTimeOffset? indexedThrough = null;
         Dictionary<string, AttributeValue>? start = null;
         do
         {
@@ -151,8 +152,8 @@ public sealed class DynamoDbFeedQueries(IAmazonDynamoDB dynamoDb, string imagesT
                 TableName = feedIndexTable,
                 KeyConditionExpression = "pk = :pk",
                 ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":pk"] = new() { S = CountsPartition(feedId) } },
-                ProjectionExpression = "sk, #count, #name",
-                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#count"] = "count", ["#name"] = "name" },
+                ProjectionExpression = "sk, #count, #name, #at",
+                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#count"] = "count", ["#name"] = "name", ["#at"] = "at" },
                 ExclusiveStartKey = start,
             }, cancellationToken).ConfigureAwait(false);
             foreach (var item in response.Items ?? [])
@@ -163,6 +164,10 @@ public sealed class DynamoDbFeedQueries(IAmazonDynamoDB dynamoDb, string imagesT
                 {
                     images = count;
                 }
+                else if (sortKey == IndexedThroughKey && item.TryGetValue("at", out var at) && at.N is { } milliseconds)
+                {
+                    indexedThrough = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(milliseconds, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+                }
                 else if (IsLabelCount(sortKey, out var normalized))
                 {
                     labels.Add(new LabelCount(item.TryGetValue("name", out var name) && name.S is { } display ? display : normalized, count));
@@ -171,7 +176,7 @@ public sealed class DynamoDbFeedQueries(IAmazonDynamoDB dynamoDb, string imagesT
             start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
         while (start is not null);
-        return new FeedLabelCounts(labels, images);
+        return new FeedLabelCounts(labels, images) { IndexedThrough = indexedThrough };
     }
 
     public async Task<IReadOnlyList<ImageRecord>> FindBySha256Async(string feedId, string sha256, CancellationToken cancellationToken)

@@ -28,6 +28,9 @@ public static class FeedIndexKeys
 
     public static string CountsPartition(string feedId) => $"{feedId}#counts";
 
+    /// <summary>The counts partition's item that says how far the counts are indexed ("at": epoch milliseconds).</summary>
+    public const string IndexedThroughKey = "indexedThrough";
+
     public static string ChangesPartition(string feedId) => $"{feedId}#changes";
 
     /// <summary>Fixed-width UTC time then the id: the text sorts as (time, id) do.</summary>

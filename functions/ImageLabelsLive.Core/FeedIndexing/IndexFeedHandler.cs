@@ -50,5 +50,9 @@ public sealed class IndexFeedHandler(IImageStore images, IFeedIndex index)
             .ToArray();
         var latest = current is null ? null : new FeedPosition(current.UpdatedAt, current.ImageId);
         await index.RecordChangeAsync(feedId, seen.ImageId, latest, superseded, cancellationToken).ConfigureAwait(false);
+
+        // Last: the counts now hold this change (and, reconciled to the current record, any older one of this image).
+        var changedAt = new[] { seen.UpdatedAt, current?.UpdatedAt ?? seen.UpdatedAt }.Max();
+        await index.MarkIndexedThroughAsync(feedId, changedAt, cancellationToken).ConfigureAwait(false);
     }
 }

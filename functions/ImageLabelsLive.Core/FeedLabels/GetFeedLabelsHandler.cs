@@ -4,8 +4,11 @@ using ImageLabelsLive.Core.Ports;
 
 namespace ImageLabelsLive.Core.FeedLabels;
 
-/// <summary>GET /feeds/{feedId}/labels → {"labels": [{"name","count"}…], "images": N}, the most frequent first.</summary>
-public sealed record FeedLabelsResponse(IReadOnlyList<LabelCount> Labels, long Images);
+/// <summary>
+/// GET /feeds/{feedId}/labels → {"labels": [{"name","count"}…], "images": N, "indexedThrough": time|null}, the most
+/// frequent first. The counts are kept by a stream consumer apart from the pushes; indexedThrough says how far.
+/// </summary>
+public sealed record FeedLabelsResponse(IReadOnlyList<LabelCount> Labels, long Images, DateTimeOffset? IndexedThrough);
 
 /// <summary>Reads the count items the indexer keeps: one query, however large the feed.</summary>
 public sealed class GetFeedLabelsHandler(IFeedQueries feeds)
@@ -22,6 +25,6 @@ public sealed class GetFeedLabelsHandler(IFeedQueries feeds)
             .OrderByDescending(label => label.Count)
             .ThenBy(label => label.Name, StringComparer.Ordinal)
             .ToArray();
-        return (new FeedLabelsResponse(labels, Math.Max(0, counts.Images)), null);
+        return (new FeedLabelsResponse(labels, Math.Max(0, counts.Images), counts.IndexedThrough), null);
     }
 }

@@ -27,4 +27,11 @@ public interface IFeedIndex
 
     /// <summary>Records that the image's latest change is at <paramref name="current"/>, forgetting its older change entries.</summary>
     Task RecordChangeAsync(string feedId, string imageId, FeedPosition? current, IReadOnlyCollection<DateTimeOffset> superseded, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the feed's counts include every change up to <paramref name="changedAt"/> (an image's updatedAt);
+    /// the mark only moves forward. The page compares it with the newest change it was pushed, so it knows when the
+    /// counts have caught up with what it shows.
+    /// </summary>
+    Task MarkIndexedThroughAsync(string feedId, DateTimeOffset changedAt, CancellationToken cancellationToken);
 }

@@ -12,7 +12,11 @@ public sealed record FeedPage(IReadOnlyList<ImageRecord> Images, FeedPosition? N
 public sealed record LabelCount(string Name, long Count);
 
 /// <summary>The feed's label counts and how many of its images are not deleted.</summary>
-public sealed record FeedLabelCounts(IReadOnlyList<LabelCount> Labels, long Images);
+public sealed record FeedLabelCounts(IReadOnlyList<LabelCount> Labels, long Images)
+{
+    /// <summary>The newest change the counts include (see <see cref="IFeedIndex.MarkIndexedThroughAsync"/>); null for a feed never indexed.</summary>
+    public DateTimeOffset? IndexedThrough { get; init; }
+}
 
 /// <summary>Reads a feed page by page: the Images table's feed index and the feed index table the indexer keeps.</summary>
 public interface IFeedQueries
