@@ -14,7 +14,8 @@ import { validateFile } from "./upload-validation";
 import { UploadQueue } from "./uploads";
 import { copyText } from "./ui/clipboard";
 import { CardGrid } from "./ui/grid";
-import { Shell, type Notice } from "./ui/shell";
+import { Shell } from "./ui/shell";
+import type { Notice } from "./ui/notices";
 import { FeedApi, type FeedLabels } from "./feed-api";
 import { HistoryLoader } from "./history-loader";
 import { PendingDeletes } from "./delete-undo";
@@ -74,7 +75,7 @@ class App {
   // A result email's link (?feed=…&image=…) opens on that image's card.
   private readonly cardFocus = new CardFocus(imageIdFromSearch(window.location.search));
 
-  constructor(root: HTMLElement) {
+  constructor(root: HTMLElement, template: HTMLTemplateElement) {
     const resolved = resolveFeedId({
       search: window.location.search,
       storage: this.storage,
@@ -87,6 +88,7 @@ class App {
     this.threshold = readThreshold(this.storage);
     this.shell = new Shell(
       root,
+      template,
       {
         onFiles: (files) => void this.addFiles(files),
         onShare: () => void this.share(),
@@ -108,7 +110,7 @@ class App {
     this.loadMoreBox.setState(false, false);
     this.render();
     if (resolved.rejectedFromUrl) {
-      this.shell.showToast("That link's feed id was not valid, so this is your own feed.", "error");
+      this.shell.toast.show("That link's feed id was not valid, so this is your own feed.", "error");
     }
   }
 
@@ -118,8 +120,8 @@ class App {
       config = await loadConfig((input, init) => window.fetch(input, init), window.location.href);
     } catch (error) {
       const message = error instanceof ApiError ? error.message : "The app could not start.";
-      this.shell.showBanner(`${message} Reload the page to try again.`);
-      this.shell.setConnection({ kind: "stopped" }, Date.now());
+      this.shell.banner.show(`${message} Reload the page to try again.`);
+      this.shell.connection.show({ kind: "stopped" }, Date.now());
       return;
     }
     this.shell.setMailbox(config.mailboxUrl);
@@ -156,7 +158,7 @@ class App {
         this.apply([record], true);
       },
       onOpen: () => void this.loadHistory(),
-      onState: (state) => this.shell.setConnection(state, Date.now()),
+      onState: (state) => this.shell.connection.show(state, Date.now()),
     });
     window.addEventListener("offline", () => this.socket?.goOffline());
     window.addEventListener("online", () => this.socket?.goOnline());
@@ -172,7 +174,7 @@ class App {
     let ticks = 0;
     setInterval(() => {
       ticks += 1;
-      if (this.socket) this.shell.setConnection(this.socket.connectionState, Date.now());
+      if (this.socket) this.shell.connection.show(this.socket.connectionState, Date.now());
       if (ticks % 30 === 0) this.scheduleRender();
     }, 1000);
   }
@@ -191,14 +193,14 @@ class App {
       this.historyLoaded = true;
       this.loadMoreBox.setState(this.history?.done ?? false, false);
       this.historyFailures = 0;
-      this.shell.showBanner(null);
+      this.shell.banner.show(null);
     } catch (error) {
       // Only the latest catch-up reports and retries.
       if (run !== this.historyRun) return;
       // Offline, the reconnect that follows the network's return catches up instead.
       if (navigator.onLine === false) return;
       const message = error instanceof ApiError ? error.message : "The feed's history could not be loaded.";
-      this.shell.showBanner(`${message} Retrying…`);
+      this.shell.banner.show(`${message} Retrying…`);
       const delay = backoffDelay(this.historyFailures++);
       this.historyRetry = setTimeout(() => void this.loadHistory(), delay);
     }
@@ -214,7 +216,7 @@ class App {
         changes.filter(isNewResult).map((change) => change.record),
         this.threshold,
       );
-      if (message) this.shell.announce(message);
+      if (message) this.shell.announcer.say(message);
     }
     this.scheduleRender();
   }
@@ -222,7 +224,7 @@ class App {
   private async addFiles(files: File[]): Promise<void> {
     const uploads = this.uploads;
     if (!uploads) {
-      this.shell.showToast("Still connecting to the server; try again in a moment.", "error");
+      this.shell.toast.show("Still connecting to the server; try again in a moment.", "error");
       return;
     }
     const rejected: Notice[] = [];
@@ -235,8 +237,8 @@ class App {
       uploads.add(file, file.name || "image", result.contentType, URL.createObjectURL(file));
     }
     if (rejected.length > 0) {
-      this.shell.addNotices(rejected);
-      this.shell.announce(
+      this.shell.fileNotices.add(rejected);
+      this.shell.announcer.say(
         rejected.length === 1
           ? `${rejected[0]?.fileName} was not uploaded: ${rejected[0]?.message}`
           : `${rejected.length} files were not uploaded; see the messages under the upload area.`,
@@ -248,9 +250,9 @@ class App {
     const link = feedUrl(window.location.href, this.feedId);
     const copied = await copyText(link);
     if (copied) {
-      this.shell.showToast("Link copied. Anyone with it can see this feed.");
+      this.shell.toast.show("Link copied. Anyone with it can see this feed.");
     } else {
-      this.shell.showToast("Copying was blocked; copy the link from the address bar.", "error");
+      this.shell.toast.show("Copying was blocked; copy the link from the address bar.", "error");
     }
   }
 
@@ -281,7 +283,7 @@ class App {
     try {
       await history.loadMore();
     } catch (error) {
-      this.shell.showToast(error instanceof ApiError ? error.message : "More images could not be loaded.", "error");
+      this.shell.toast.show(error instanceof ApiError ? error.message : "More images could not be loaded.", "error");
     }
     this.loadMoreBox.setState(history.done, false);
   }
@@ -313,21 +315,21 @@ class App {
     if (!history) return;
     history
       .setLabels(this.chosenLabels)
-      .catch((error: unknown) => this.shell.showToast(error instanceof ApiError ? error.message : "The filter could not be applied.", "error"))
+      .catch((error: unknown) => this.shell.toast.show(error instanceof ApiError ? error.message : "The filter could not be applied.", "error"))
       .finally(() => this.loadMoreBox.setState(history.done, false));
     this.scheduleRender();
   }
 
   private async copyJson(record: ImageRecord): Promise<void> {
     const copied = await copyText(JSON.stringify(record, null, 2));
-    this.shell.showToast(copied ? `Copied the JSON of ${record.fileName}.` : "Copying was blocked by the browser.", copied ? "ok" : "error");
+    this.shell.toast.show(copied ? `Copied the JSON of ${record.fileName}.` : "Copying was blocked by the browser.", copied ? "ok" : "error");
   }
 
   private remove(record: ImageRecord): void {
     const deletes = this.deletes;
     if (!deletes) return;
     deletes.schedule(record.imageId, (error) =>
-      this.shell.showToast(error instanceof ApiError ? error.message : `${record.fileName} could not be deleted.`, "error"),
+      this.shell.toast.show(error instanceof ApiError ? error.message : `${record.fileName} could not be deleted.`, "error"),
     );
     this.actionToast.show(`Deleting ${record.fileName}…`, "Undo", () => deletes.undo(record.imageId), 5000);
   }
@@ -367,4 +369,5 @@ class App {
 }
 
 const root = document.getElementById("app");
-if (root) void new App(root).start();
+const template = document.getElementById("page-template");
+if (root && template instanceof HTMLTemplateElement) void new App(root, template).start();
