@@ -7,7 +7,7 @@ import { feedUrl, resolveFeedId } from "./feed-id";
 import { FeedRecords, isNewResult, type RecordChange } from "./feed-merge";
 import { describeResults } from "./announcements";
 import type { ImageRecord } from "./records";
-import { FeedSocket, type WebSocketLike } from "./socket";
+import type { FeedSocket } from "./socket";
 import { UploadQueue } from "./uploads";
 import { copyText } from "./ui/clipboard";
 import { CardGrid } from "./ui/grid";
@@ -23,6 +23,7 @@ import { FeedLabelFilter } from "./feed-label-filter";
 import { ImageActions } from "./image-actions";
 import { takeFiles } from "./upload-intake";
 import { FeedView } from "./feed-view";
+import { openLiveConnection } from "./live-connection";
 
 class App {
   private readonly feedId: string;
@@ -114,7 +115,8 @@ class App {
       () => this.labelFilter.refreshCounts(),
     );
     this.actions.connect((imageId) => feedApi.deleteImage(imageId));
-    this.shell.grid.previousElementSibling?.append(new DownloadMenu(feedApi.exportUrl("csv"), feedApi.exportUrl("json")).element);
+    // The Download menu sits in the label bar, at the end of its row.
+    this.labelFilter.bar.element.append(new DownloadMenu(feedApi.exportUrl("csv"), feedApi.exportUrl("json")).element);
     this.labelFilter.refreshCounts();
     this.uploads = new UploadQueue({
       feedId: this.feedId,
@@ -124,11 +126,10 @@ class App {
       checksum: (file) => sha256Base64(file),
       onDuplicate: (upload, existing) => this.actions.showDuplicate(upload.localId, upload.fileName, existing),
     });
-    this.socket = new FeedSocket({
+    const live = openLiveConnection({
       url: config.webSocketUrl,
       feedId: this.feedId,
       pageUrl: window.location.href,
-      createSocket: (url) => new WebSocket(url) as WebSocketLike,
       onRecord: (record) => {
         this.history?.note([record]);
         this.apply([record], true);
@@ -136,16 +137,9 @@ class App {
       onOpen: () => void this.history?.catchUp(),
       onState: (state) => this.shell.connection.show(state, Date.now()),
     });
-    window.addEventListener("offline", () => this.socket?.goOffline());
-    window.addEventListener("online", () => this.socket?.goOnline());
-    // Background tabs have their timers slowed; coming back should not wait out a long backoff.
-    document.addEventListener("visibilitychange", () => {
-      if (!document.hidden && this.socket?.connectionState.kind === "waiting") this.socket.retryNow();
-    });
-    const offline = navigator.onLine === false;
-    this.socket.start(offline);
+    this.socket = live.socket;
     // History does not wait for the socket: the page shows the feed even while connecting.
-    if (!offline) void this.history.catchUp();
+    if (!live.startedOffline) void this.history.catchUp();
     // The countdown in the connection indicator, relative times and stale uploads move with the clock.
     let ticks = 0;
     setInterval(() => {
