@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { connectionShortText, connectionText, Shell } from "./shell";
+import { Shell } from "./shell";
+import { pageTemplate } from "./test-page";
 
 function shell() {
   const root = document.createElement("div");
@@ -8,6 +9,7 @@ function shell() {
   const calls: string[] = [];
   const instance = new Shell(
     root,
+    pageTemplate(),
     {
       onFiles: (files) => calls.push(`files:${files.length}`),
       onShare: () => calls.push("share"),
@@ -20,37 +22,6 @@ function shell() {
 }
 
 describe("Shell", () => {
-  it("connectionText_States_ReadableWithCountdown", () => {
-    expect(connectionText({ kind: "open" }, 0)).toBe("Live");
-    expect(connectionText({ kind: "connecting", attempt: 0 }, 0)).toBe("Connecting…");
-    expect(connectionText({ kind: "connecting", attempt: 2 }, 0)).toBe("Reconnecting…");
-    expect(connectionText({ kind: "waiting", attempt: 1, retryAt: 4200 }, 1000)).toBe("Reconnecting in 4s");
-    expect(connectionText({ kind: "offline" }, 0)).toBe("Offline");
-    expect(connectionShortText({ kind: "waiting", attempt: 1, retryAt: 4200 })).toBe("Retrying");
-  });
-
-  it("setConnection_Waiting_ShowsRetryButtonThatRetries", () => {
-    const { root, instance, calls } = shell();
-    instance.setConnection({ kind: "waiting", attempt: 0, retryAt: 5000 }, 0);
-    const retry = [...root.querySelectorAll("button")].find((b) => b.textContent === "Retry now");
-    expect(retry?.hidden).toBe(false);
-    retry?.click();
-    expect(calls).toEqual(["retry"]);
-    instance.setConnection({ kind: "open" }, 0);
-    expect(retry?.hidden).toBe(true);
-    expect(root.querySelector('[data-testid="connection"]')?.getAttribute("data-state")).toBe("open");
-  });
-
-  it("addNotices_NamesLikeHtml_ShownAsTextAndDismissable", () => {
-    const { root, instance } = shell();
-    instance.addNotices([{ fileName: "<script>x</script>.gif", message: "Only JPEG and PNG images can be labeled." }]);
-    const notice = root.querySelector('[data-testid="notice"]');
-    expect(notice?.querySelector(".notice-file")?.textContent).toBe("<script>x</script>.gif");
-    expect(root.querySelector("script")).toBeNull();
-    notice?.querySelector("button")?.click();
-    expect(root.querySelectorAll('[data-testid="notice"]')).toHaveLength(0);
-  });
-
   it("setMailbox_Url_AddsLinkOpeningInNewTab", () => {
     const { root, instance } = shell();
     expect(root.querySelector('[data-testid="mailbox"]')).toBeNull();
@@ -70,21 +41,26 @@ describe("Shell", () => {
     expect(root.querySelector("output")?.textContent).toBe("≥ 75%");
   });
 
-  it("drop_FilesOnPage_HandedOverOnce", () => {
-    const { calls } = shell();
-    const file = new File([new Uint8Array([1])], "a.png", { type: "image/png" });
-    const drop = new Event("drop", { bubbles: true, cancelable: true }) as DragEvent;
-    Object.defineProperty(drop, "dataTransfer", { value: { files: [file, file], types: ["Files"] } });
-    window.dispatchEvent(drop);
-    expect(calls).toEqual(["files:2"]);
-    expect(drop.defaultPrevented).toBe(true);
-  });
-
   it("setCount_Zero_ShowsEmptyStateOnly", () => {
     const { root, instance } = shell();
     instance.setCount(0);
     expect(root.querySelector<HTMLElement>('[data-testid="empty"]')?.hidden).toBe(false);
     instance.setCount(2);
     expect(root.querySelector<HTMLElement>('[data-testid="empty"]')?.hidden).toBe(true);
+  });
+
+  it("share_Click_HandedOver", () => {
+    const { root, calls } = shell();
+    root.querySelector<HTMLButtonElement>('[data-testid="share"]')?.click();
+    expect(calls).toEqual(["share"]);
+  });
+
+  it("stamp_Template_NoIndentationTextAndIconsDrawn", () => {
+    const { root } = shell();
+    expect(root.querySelector(".hero-feed")?.textContent).toBe("Feed  · anyone with the link sees it");
+    expect(root.querySelector(".section-title")?.textContent).toBe("Images");
+    expect(root.querySelector("[data-icon]")).toBeNull();
+    expect(root.querySelectorAll('[data-testid="share"] svg.icon path').length).toBeGreaterThan(0);
+    expect(root.querySelector(".mailbox-slot")?.childNodes).toHaveLength(0);
   });
 });

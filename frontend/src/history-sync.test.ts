@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "./api";
+import type { FeedPage, PageQuery } from "./feed-api";
+import { HistorySync } from "./history-sync";
+import { record } from "./test-records";
+import { LoadMore } from "./ui/feed-tools";
+import { Banner, Toast } from "./ui/notices";
+import { stampedPage } from "./ui/test-page";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A history whose pages are the answers given, in order; an Error answer is thrown. */
+function historySync(answers: (FeedPage | Error)[]) {
+  const root = stampedPage();
+  const queries: PageQuery[] = [];
+  const applied: { ids: string[]; announce: boolean }[] = [];
+  let caughtUp = 0;
+  const view = { loadMore: new LoadMore(() => {}), banner: new Banner(root), toast: new Toast(root) };
+  const sync = new HistorySync(
+    {
+      page: (query) => {
+        queries.push(query);
+        const answer = answers.shift() ?? { images: [], nextCursor: null };
+        return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
+      },
+    },
+    [],
+    view,
+    (records, announce) => applied.push({ ids: records.map((r) => r.imageId), announce }),
+    () => (caughtUp += 1),
+  );
+  const banner = root.querySelector<HTMLElement>('[data-testid="banner"]');
+  const toast = root.querySelector<HTMLElement>('[data-testid="toast"]');
+  return { sync, queries, applied, banner, toast, view, caughtUp: () => caughtUp };
+}
+
+describe("HistorySync", () => {
+  it("catchUp_FailsThenSucceeds_BannerSaysRetryingThenClears", async () => {
+    vi.useFakeTimers();
+    const { sync, banner, applied, caughtUp } = historySync([
+      new ApiError("unavailable", "The server did not answer."),
+      { images: [record({ imageId: "a" })], nextCursor: null },
+    ]);
+    await sync.catchUp();
+    expect(banner?.hidden).toBe(false);
+    expect(banner?.textContent).toBe("The server did not answer. Retrying…");
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(banner?.hidden).toBe(true);
+    expect(caughtUp()).toBe(1);
+    // The first page is the page's starting state, not news to announce.
+    expect(applied).toEqual([{ ids: ["a"], announce: false }]);
+  });
+
+  it("catchUp_AfterFirstPage_AsksForChangesAndAnnounces", async () => {
+    const { sync, queries, applied } = historySync([
+      { images: [record({ imageId: "a", updatedAt: "2025-01-01T10:00:00Z" })], nextCursor: null },
+      { images: [record({ imageId: "b", updatedAt: "2025-01-01T10:05:00Z" })], nextCursor: null },
+    ]);
+    await sync.catchUp();
+    await sync.catchUp();
+    expect(queries[1]?.changedSince).toBe("2025-01-01T09:59:00.000Z");
+    expect(applied.at(-1)).toEqual({ ids: ["b"], announce: true });
+  });
+
+  it("loadMore_Fails_ToastAndButtonUsableAgain", async () => {
+    const { sync, toast, view } = historySync([
+      { images: [record({ imageId: "a" })], nextCursor: "next" },
+      new Error("network"),
+    ]);
+    await sync.catchUp();
+    await sync.loadMore();
+    expect(toast?.textContent).toBe("More images could not be loaded.");
+    expect(view.loadMore.element.hidden).toBe(false);
+    expect(view.loadMore.element.querySelector("button")?.disabled).toBe(false);
+  });
+
+  it("setLabels_Fails_ToastSaysFilterNotApplied", async () => {
+    const { sync, toast, queries } = historySync([new ApiError("bad", "That label filter is not valid.")]);
+    sync.setLabels(["Dog"]);
+    await vi.waitFor(() => expect(toast?.textContent).toBe("That label filter is not valid."));
+    expect(queries[0]?.labels).toEqual(["Dog"]);
+  });
+});

@@ -1,0 +1,86 @@
+// The feed's history on the page: the catch-up on start and on every (re)connect, retried with backoff behind the
+// banner, and older pages on demand ("Load more", infinite scroll, a new label filter).
+
+import { ApiError } from "./api";
+import { backoffDelay } from "./backoff";
+import { HistoryLoader, type HistorySource } from "./history-loader";
+import type { ImageRecord } from "./records";
+import type { LoadMore } from "./ui/feed-tools";
+import type { Banner, Toast } from "./ui/notices";
+
+export interface HistorySyncView {
+  loadMore: LoadMore;
+  banner: Banner;
+  toast: Toast;
+}
+
+export class HistorySync {
+  private readonly loader: HistoryLoader;
+  /** Until the first catch-up, records arrive as the page's starting state, not as news to announce. */
+  private loaded = false;
+  private run = 0;
+  private retry: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+
+  constructor(
+    source: HistorySource,
+    labels: readonly string[],
+    private readonly view: HistorySyncView,
+    apply: (records: ImageRecord[], announce: boolean) => void,
+    private readonly onCaughtUp: () => void,
+  ) {
+    this.loader = new HistoryLoader(source, (records) => apply(records, this.loaded), labels);
+  }
+
+  /** Live pushes move the catch-up point too. */
+  note(records: readonly ImageRecord[]): void {
+    this.loader.note(records);
+  }
+
+  /** Catch-up: on start and on every (re)connect; the merge drops what is already known. */
+  async catchUp(): Promise<void> {
+    const run = ++this.run;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    try {
+      // The first time, the newest page; after that, every change since the newest one seen, page by page.
+      // An older answer arriving after a newer one is harmless: the merge never moves backwards.
+      await this.loader.catchUp();
+      this.onCaughtUp();
+      this.loaded = true;
+      this.view.loadMore.setState(this.loader.done, false);
+      this.failures = 0;
+      this.view.banner.show(null);
+    } catch (error) {
+      // Only the latest catch-up reports and retries.
+      if (run !== this.run) return;
+      // Offline, the reconnect that follows the network's return catches up instead.
+      if (navigator.onLine === false) return;
+      const message = error instanceof ApiError ? error.message : "The feed's history could not be loaded.";
+      this.view.banner.show(`${message} Retrying…`);
+      const delay = backoffDelay(this.failures++);
+      this.retry = setTimeout(() => void this.catchUp(), delay);
+    }
+  }
+
+  async loadMore(): Promise<void> {
+    const loader = this.loader;
+    if (loader.done || loader.busy) return;
+    this.view.loadMore.setState(false, true);
+    try {
+      await loader.loadMore();
+    } catch (error) {
+      this.view.toast.show(error instanceof ApiError ? error.message : "More images could not be loaded.", "error");
+    }
+    this.view.loadMore.setState(loader.done, false);
+  }
+
+  /** A new label filter: the listing starts again from the newest image that carries them. */
+  setLabels(labels: readonly string[]): void {
+    const loader = this.loader;
+    loader
+      .setLabels(labels)
+      .catch((error: unknown) => this.view.toast.show(error instanceof ApiError ? error.message : "The filter could not be applied.", "error"))
+      .finally(() => this.view.loadMore.setState(loader.done, false));
+  }
+}
