@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "./api";
 import type { FeedPage, PageQuery } from "./feed-api";
-import { HistorySync } from "./history-sync";
+import { HistorySync, settleDelaysMs } from "./history-sync";
 import { record } from "./test-records";
 import { LoadMore } from "./ui/feed-tools";
 import { Banner, Toast } from "./ui/notices";
@@ -82,5 +82,22 @@ describe("HistorySync", () => {
     sync.setLabels(["Dog"]);
     await vi.waitFor(() => expect(toast?.textContent).toBe("That label filter is not valid."));
     expect(queries[0]?.labels).toEqual(["Dog"]);
+  });
+
+  it("catchUp_Reconnect_RepeatsLaterAndPicksUpAChangeLoggedLate", async () => {
+    vi.useFakeTimers();
+    const { sync, queries, applied } = historySync([
+      { images: [record({ imageId: "a", updatedAt: "2025-01-01T10:00:00Z" })], nextCursor: null },
+      // The reconnect's catch-up: the change made while away is not logged yet.
+      { images: [], nextCursor: null },
+      { images: [record({ imageId: "b", status: "labeled", updatedAt: "2025-01-01T10:05:00Z" })], nextCursor: null },
+    ]);
+    await sync.catchUp();
+    await sync.catchUp();
+    expect(queries).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(applied.at(-1)).toEqual({ ids: ["b"], announce: true });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(queries).toHaveLength(2 + settleDelaysMs.length);
   });
 });

@@ -14,12 +14,21 @@ export interface HistorySyncView {
   toast: Toast;
 }
 
+/**
+ * The change log behind changedSince is kept by a stream consumer apart from the pushes, and may trail them by
+ * seconds: a change made while this tab was away can be pushed to the others before it is logged. So a reconnect's
+ * catch-up is repeated a few times, this long after it, to pick up what was not yet logged (cheap: the merge drops
+ * what is known).
+ */
+export const settleDelaysMs: readonly number[] = [2_000, 5_000, 12_000];
+
 export class HistorySync {
   private readonly loader: HistoryLoader;
   /** Until the first catch-up, records arrive as the page's starting state, not as news to announce. */
   private loaded = false;
   private run = 0;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  private settles: ReturnType<typeof setTimeout>[] = [];
   private failures = 0;
 
   constructor(
@@ -39,6 +48,14 @@ export class HistorySync {
 
   /** Catch-up: on start and on every (re)connect; the merge drops what is already known. */
   async catchUp(): Promise<void> {
+    const reconnect = this.loaded;
+    await this.catchUpOnce();
+    if (!reconnect) return;
+    for (const timer of this.settles) clearTimeout(timer);
+    this.settles = settleDelaysMs.map((delay) => setTimeout(() => void this.catchUpOnce(), delay));
+  }
+
+  private async catchUpOnce(): Promise<void> {
     const run = ++this.run;
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
@@ -59,7 +76,7 @@ export class HistorySync {
       const message = error instanceof ApiError ? error.message : "The feed's history could not be loaded.";
       this.view.banner.show(`${message} Retrying…`);
       const delay = backoffDelay(this.failures++);
-      this.retry = setTimeout(() => void this.catchUp(), delay);
+      this.retry = setTimeout(() => void this.catchUpOnce(), delay);
     }
   }
 
