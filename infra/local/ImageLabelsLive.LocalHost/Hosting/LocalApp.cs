@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using ImageLabelsLive.Aws.Configuration;
 using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.LocalAws.ApiGateway;
 using ImageLabelsLive.LocalAws.Lambda;
@@ -181,25 +182,25 @@ public sealed partial class LocalApp : IAsyncDisposable
             ["AWS_SECRET_ACCESS_KEY"] = settings.Credentials.SecretAccessKey,
             ["AWS_SESSION_TOKEN"] = null,
             ["AWS_PROFILE"] = null,
-            ["IMAGES_TABLE"] = settings.ImagesTable,
-            ["CONNECTIONS_TABLE"] = settings.ConnectionsTable,
-            ["FEED_INDEX_TABLE"] = settings.FeedIndexTable,
-            ["UPLOAD_BUCKET"] = settings.UploadBucket,
-            ["TOPIC_ARN"] = settings.TopicArn,
-            ["PUSH_SHARD_TOPIC_ARN"] = settings.PushShardTopicArn,
+            [SettingNames.ImagesTable] = settings.ImagesTable,
+            [SettingNames.ConnectionsTable] = settings.ConnectionsTable,
+            [SettingNames.FeedIndexTable] = settings.FeedIndexTable,
+            [SettingNames.UploadBucket] = settings.UploadBucket,
+            [SettingNames.TopicArn] = settings.TopicArn,
+            [SettingNames.PushShardTopicArn] = settings.PushShardTopicArn,
             // A set value wins, so a benchmark can compare shard sizes on the same stack.
-            ["PUSH_SHARD_SIZE"] = Environment.GetEnvironmentVariable("PUSH_SHARD_SIZE"),
-            ["SUBSCRIPTION_REQUESTS_TABLE"] = settings.SubscriptionRequestsTable,
-            ["CONNECTIONS_ENDPOINT"] = settings.Endpoint(LocalSettings.ManagementApiPath).ToString(),
-            ["SITE_URL"] = settings.BaseUrl.ToString(),
+            [SettingNames.PushShardSize] = Environment.GetEnvironmentVariable(SettingNames.PushShardSize),
+            [SettingNames.SubscriptionRequestsTable] = settings.SubscriptionRequestsTable,
+            [SettingNames.ConnectionsEndpoint] = settings.Endpoint(LocalSettings.ManagementApiPath).ToString(),
+            [SettingNames.SiteUrl] = settings.BaseUrl.ToString(),
             // An email claim whose sender died (a crash) is taken over by the stream's retry after this long.
-            ["NOTIFY_CLAIM_LEASE_SECONDS"] = Environment.GetEnvironmentVariable("NOTIFY_CLAIM_LEASE_SECONDS") ?? "5",
-            ["PROCESSOR_TIMEOUT_SECONDS"] = Environment.GetEnvironmentVariable("PROCESSOR_TIMEOUT_SECONDS") ?? LocalProcessorTimeoutSeconds.ToString(Invariant),
-            ["SWEEP_GRACE_SECONDS"] = Environment.GetEnvironmentVariable("SWEEP_GRACE_SECONDS") ?? LocalSweepGraceSeconds.ToString(Invariant),
-            ["MIN_CONFIDENCE"] = settings.MinConfidence.ToString(Invariant),
+            [SettingNames.NotifyClaimLeaseSeconds] = Environment.GetEnvironmentVariable(SettingNames.NotifyClaimLeaseSeconds) ?? "5",
+            [SettingNames.ProcessorTimeoutSeconds] = Environment.GetEnvironmentVariable(SettingNames.ProcessorTimeoutSeconds) ?? LocalProcessorTimeoutSeconds.ToString(Invariant),
+            [SettingNames.SweepGraceSeconds] = Environment.GetEnvironmentVariable(SettingNames.SweepGraceSeconds) ?? LocalSweepGraceSeconds.ToString(Invariant),
+            [SettingNames.MinConfidence] = settings.MinConfidence.ToString(Invariant),
             // The local detector labels a few images a second (Rekognition: 50 a second), so a burst of uploads queues
             // far longer here; ProcessImage waits that long for it before failing an image. A set value wins.
-            ["DETECTOR_RETRY_SECONDS"] = Environment.GetEnvironmentVariable("DETECTOR_RETRY_SECONDS") ?? LocalSettings.DetectorRetrySeconds.ToString(Invariant),
+            [SettingNames.DetectorRetrySeconds] = Environment.GetEnvironmentVariable(SettingNames.DetectorRetrySeconds) ?? LocalSettings.DetectorRetrySeconds.ToString(Invariant),
             ["AWS_ENDPOINT_URL_S3"] = settings.Endpoint(LocalSettings.S3Path).ToString(),
             ["AWS_ENDPOINT_URL_DYNAMODB"] = settings.Endpoint(LocalSettings.DynamoDbPath).ToString(),
             ["AWS_ENDPOINT_URL_SNS"] = settings.Endpoint(LocalSettings.SnsPath).ToString(),
