@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text;
 using Amazon.Lambda.APIGatewayEvents;
-using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Connections;
-using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.DefaultRoute;
@@ -12,23 +10,15 @@ namespace ImageLabelsLive.Functions.DefaultRoute;
 /// $default: answers {"action":"ping"} with {"type":"pong"} through the route response, anything else with a short error,
 /// and closes a connection over its message limit.
 /// </summary>
-public sealed class DefaultRouteFunction(DefaultRouteHandler handler) : ILambdaFunction
+public sealed class DefaultRouteFunction(DefaultRouteHandler handler) : WebSocketFunction
 {
     public DefaultRouteFunction()
         : this(FunctionContainer.Instance.DefaultRoute())
     {
     }
 
-    public Task<Stream> HandleAsync(Stream input) =>
-        LambdaStreams.HandleAsync(input, LambdaJson.Default.APIGatewayProxyRequest, LambdaJson.Default.APIGatewayProxyResponse, HandleAsync);
-
-    public async Task<APIGatewayProxyResponse> HandleAsync(APIGatewayProxyRequest request, CancellationToken cancellationToken)
+    protected override async Task<APIGatewayProxyResponse> RespondAsync(string connectionId, APIGatewayProxyRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (WebSocketResponses.ConnectionIdOf(request) is not { } connectionId)
-        {
-            return WebSocketResponses.NoConnectionId;
-        }
         string? body;
         try
         {

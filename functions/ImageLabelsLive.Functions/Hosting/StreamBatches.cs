@@ -4,9 +4,6 @@ using ImageLabelsLive.Core.Images;
 
 namespace ImageLabelsLive.Functions.Hosting;
 
-/// <summary>One stream record read as image records: what it was and what it is now (either may be absent).</summary>
-internal sealed record ImageChange(ImageRecord? OldImage, ImageRecord? NewImage);
-
 /// <summary>
 /// Runs a stream consumer over a batch in order. The first record that throws, or cannot be read at all
 /// (a poison record), is reported as the batch item failure: Lambda then retries from it, bisecting

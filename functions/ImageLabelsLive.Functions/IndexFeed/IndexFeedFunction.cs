@@ -1,7 +1,5 @@
 using Amazon.Lambda.DynamoDBEvents;
-using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.FeedIndexing;
-using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.IndexFeed;
@@ -10,17 +8,13 @@ namespace ImageLabelsLive.Functions.IndexFeed;
 /// Images stream → the FeedIndex table (label members and counts, image count, SHA-256 lookup, change log). Every
 /// record is reconciled to the image's current state, so retried and duplicated batches converge.
 /// </summary>
-public sealed class IndexFeedFunction(IndexFeedHandler handler) : ILambdaFunction
+public sealed class IndexFeedFunction(IndexFeedHandler handler) : ImagesStreamFunction
 {
     public IndexFeedFunction()
         : this(FunctionContainer.Instance.IndexFeed())
     {
     }
 
-    public Task<Stream> HandleAsync(Stream input) =>
-        LambdaStreams.HandleAsync(input, LambdaJson.Default.DynamoDBEvent, LambdaJson.Default.StreamsEventResponse, HandleAsync);
-
-    public Task<StreamsEventResponse> HandleAsync(DynamoDBEvent streamEvent, CancellationToken cancellationToken) =>
-        StreamBatches.HandleInOrderAsync(nameof(IndexFeedFunction), streamEvent,
-            (change, token) => handler.HandleAsync(change.OldImage, change.NewImage, token), cancellationToken);
+    protected override Task HandleChangeAsync(ImageChange change, CancellationToken cancellationToken) =>
+        handler.HandleAsync(change.OldImage, change.NewImage, cancellationToken);
 }

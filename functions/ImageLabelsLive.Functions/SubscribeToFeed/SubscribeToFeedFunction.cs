@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.Lambda.APIGatewayEvents;
-using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Subscriptions;
 using ImageLabelsLive.Core.Web;
-using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.Functions.Hosting;
 
 namespace ImageLabelsLive.Functions.SubscribeToFeed;
@@ -14,38 +12,33 @@ namespace ImageLabelsLive.Functions.SubscribeToFeed;
 /// already has exactly this subscription; 400 InvalidFeedId, InvalidRequest, InvalidEmail, InvalidLabels;
 /// 409 SubscribedWithOtherChoices; 429 TooManySubscriptions.
 /// </summary>
-public sealed class SubscribeToFeedFunction(SubscribeToFeedHandler handler) : ILambdaFunction
+public sealed class SubscribeToFeedFunction(SubscribeToFeedHandler handler) : HttpApiFunction
 {
     public SubscribeToFeedFunction()
         : this(FunctionContainer.Instance.SubscribeToFeed())
     {
     }
 
-    public Task<Stream> HandleAsync(Stream input) =>
-        LambdaStreams.HandleAsync(input, LambdaJson.Default.APIGatewayHttpApiV2ProxyRequest, LambdaJson.Default.APIGatewayHttpApiV2ProxyResponse, HandleAsync);
-
-    public Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(APIGatewayHttpApiV2ProxyRequest request, CancellationToken cancellationToken) =>
-        HttpResponses.GuardAsync(nameof(SubscribeToFeedFunction), async () =>
+    protected override async Task<APIGatewayHttpApiV2ProxyResponse> RespondAsync(APIGatewayHttpApiV2ProxyRequest request, CancellationToken cancellationToken)
+    {
+        SubscribeToFeedCommand? command;
+        try
         {
-            ArgumentNullException.ThrowIfNull(request);
-            SubscribeToFeedCommand? command;
-            try
-            {
-                var body = HttpResponses.BodyText(request);
-                command = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, WebJson.Default.SubscribeToFeedCommand);
-            }
-            catch (Exception exception) when (exception is JsonException or FormatException)
-            {
-                command = null;
-            }
-            var (answer, result, error) = await handler.HandleAsync(request.PathParameters.Get("feedId"), command, cancellationToken).ConfigureAwait(false);
-            return answer switch
-            {
-                SubscribeToFeedAnswer.Accepted => HttpResponses.Json(HttpStatusCode.Accepted, result!, WebJson.Default.SubscribeToFeedResult),
-                SubscribeToFeedAnswer.AlreadySubscribed => HttpResponses.Json(HttpStatusCode.OK, result!, WebJson.Default.SubscribeToFeedResult),
-                SubscribeToFeedAnswer.Conflict => HttpResponses.Error(HttpStatusCode.Conflict, error!),
-                SubscribeToFeedAnswer.TooMany => HttpResponses.Error(HttpStatusCode.TooManyRequests, error!),
-                _ => HttpResponses.BadRequest(error!),
-            };
-        });
+            var body = HttpResponses.BodyText(request);
+            command = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, WebJson.Default.SubscribeToFeedCommand);
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException)
+        {
+            command = null;
+        }
+        var (answer, result, error) = await handler.HandleAsync(request.PathParameters.Get("feedId"), command, cancellationToken).ConfigureAwait(false);
+        return answer switch
+        {
+            SubscribeToFeedAnswer.Accepted => HttpResponses.Json(HttpStatusCode.Accepted, result!, WebJson.Default.SubscribeToFeedResult),
+            SubscribeToFeedAnswer.AlreadySubscribed => HttpResponses.Json(HttpStatusCode.OK, result!, WebJson.Default.SubscribeToFeedResult),
+            SubscribeToFeedAnswer.Conflict => HttpResponses.Error(HttpStatusCode.Conflict, error!),
+            SubscribeToFeedAnswer.TooMany => HttpResponses.Error(HttpStatusCode.TooManyRequests, error!),
+            _ => HttpResponses.BadRequest(error!),
+        };
+    }
 }

@@ -74,7 +74,7 @@ public class FeedToolsFunctionTests
         var response = await function.HandleAsync(Request("GET", $"/feeds/{Samples.FeedId}/labels", "GET /feeds/{feedId}/labels", new() { ["feedId"] = Samples.FeedId }), default);
 
         response.StatusCode.ShouldBe(200);
-        JsonNode.Parse(response.Body!)!.ToJsonString().ShouldBe("""{"labels":[{"name":"Dog","count":2},{"name":"Cat","count":1}],"images":3}""");
+        JsonNode.Parse(response.Body!)!.ToJsonString().ShouldBe("""{"labels":[{"name":"Dog","count":2},{"name":"Cat","count":1}],"images":3,"indexedThrough":"2026-11-21T09:00:00.000Z"}""");
     }
 
     [Fact]
