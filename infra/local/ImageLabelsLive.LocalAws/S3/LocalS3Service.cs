@@ -78,7 +78,7 @@ public sealed class LocalS3Service
             logger.LogInformation("S3 {Method} {Path}: {Status} {Code}", wire.Method, wire.RawPath, refused.Error.Status, refused.Error.Code);
             if (!response.HasStarted)
             {
-                await refused.Error.WriteAsync(response, requestId, hostId, context.RequestAborted).ConfigureAwait(false);
+                await S3ErrorXml.WriteAsync(refused.Error, response, requestId, hostId, context.RequestAborted).ConfigureAwait(false);
             }
         }
     }
