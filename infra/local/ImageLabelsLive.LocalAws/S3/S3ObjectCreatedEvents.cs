@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Amazon.Lambda.S3Events;
 
 namespace ImageLabelsLive.LocalAws.S3;
 
@@ -17,29 +18,40 @@ internal sealed class S3ObjectCreatedEvents
         sequencer = time.GetUtcNow().UtcTicks;
     }
 
-    public S3EventRecord For(S3Call call, S3ObjectInfo stored)
+    public S3Event.S3EventNotificationRecord For(S3Call call, S3ObjectInfo stored)
     {
         var source = call.Http.Connection.RemoteIpAddress is { } address
             ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
             : IPAddress.Loopback.ToString();
         var principal = call.Caller.Authorization is { } authorization ? "AWS:" + authorization.AccessKeyId : "Anonymous";
-        return new S3EventRecord(
-            EventVersion: "2.1",
-            EventSource: "aws:s3",
-            AwsRegion: options.Region,
-            EventTime: time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            EventName: "ObjectCreated:Put",
-            UserIdentity: new S3EventIdentity(principal),
-            RequestParameters: new S3EventRequestParameters(source),
-            ResponseElements: new S3EventResponseElements(call.RequestId, call.HostId),
-            S3: new S3EventEntity(
-                SchemaVersion: "1.0",
-                ConfigurationId: options.NotificationConfigurationId,
-                Bucket: new S3EventBucket(stored.Bucket, new S3EventIdentity(options.OwnerId), "arn:aws:s3:::" + stored.Bucket),
-                Object: new S3EventObject(
-                    S3EventKey.Encode(stored.Key),
-                    stored.Size,
-                    stored.ETag,
-                    Interlocked.Increment(ref sequencer).ToString("X18", CultureInfo.InvariantCulture))));
+        return new S3Event.S3EventNotificationRecord
+        {
+            EventVersion = "2.1",
+            EventSource = "aws:s3",
+            AwsRegion = options.Region,
+            EventTime = time.GetUtcNow().UtcDateTime,
+            EventName = "ObjectCreated:Put",
+            UserIdentity = new S3Event.UserIdentityEntity { PrincipalId = principal },
+            RequestParameters = new S3Event.RequestParametersEntity { SourceIPAddress = source },
+            ResponseElements = new S3Event.ResponseElementsEntity { XAmzRequestId = call.RequestId, XAmzId2 = call.HostId },
+            S3 = new S3Event.S3Entity
+            {
+                S3SchemaVersion = "1.0",
+                ConfigurationId = options.NotificationConfigurationId,
+                Bucket = new S3Event.S3BucketEntity
+                {
+                    Name = stored.Bucket,
+                    OwnerIdentity = new S3Event.UserIdentityEntity { PrincipalId = options.OwnerId },
+                    Arn = "arn:aws:s3:::" + stored.Bucket,
+                },
+                Object = new S3Event.S3ObjectEntity
+                {
+                    Key = S3EventKey.Encode(stored.Key),
+                    Size = stored.Size,
+                    ETag = stored.ETag,
+                    Sequencer = Interlocked.Increment(ref sequencer).ToString("X18", CultureInfo.InvariantCulture),
+                },
+            },
+        };
     }
 }
