@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Amazon.Lambda.DynamoDBEvents;
 using ImageLabelsLive.LocalAws.Lambda;
 using Microsoft.Extensions.Logging;
 
