@@ -211,9 +211,7 @@ internal sealed class EventSourceMapping
     /// <summary>Invokes the function (DuplicateDeliveries times) and reads its answer as Lambda does.</summary>
     private async Task<StreamBatchOutcome> DeliverAsync(QueuedStreamRecord[] records, CancellationToken stoppingToken)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(
-            new DynamoDbStreamEvent { Records = records.Select(r => r.Record).ToArray() },
-            StreamJsonContext.Default.DynamoDbStreamEvent);
+        var payload = StreamLambdaEvent.Serialize(records.Select(r => r.Record));
         for (var delivery = 0; delivery < Options.DuplicateDeliveries; delivery++)
         {
             var outcome = await InvokeOnceAsync(records, payload, stoppingToken).ConfigureAwait(false);

@@ -3,9 +3,8 @@ using Amazon.Lambda.DynamoDBEvents;
 
 namespace ImageLabelsLive.LocalAws.DynamoDBStreams;
 
-/// <summary>The stream events, the functions' answers and the on-failure destination's lines.</summary>
+/// <summary>The functions' answers and the on-failure destination's lines.</summary>
 [JsonSourceGenerationOptions(WriteIndented = false)]
-[JsonSerializable(typeof(DynamoDbStreamEvent))]
 // The functions' own answer type, so the mapping reads exactly what they write.
 [JsonSerializable(typeof(StreamsEventResponse))]
 [JsonSerializable(typeof(StreamFailureEntry))]
