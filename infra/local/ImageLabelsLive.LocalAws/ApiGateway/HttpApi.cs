@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ImageLabelsLive.LocalAws.Lambda;
@@ -10,12 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ImageLabelsLive.LocalAws.ApiGateway;
-
-/// <summary>A route of the HTTP API: "POST /uploads" → function.</summary>
-public sealed record HttpApiRoute(string Method, string PathTemplate, string FunctionName)
-{
-    public string RouteKey => $"{Method} {PathTemplate}";
-}
 
 /// <summary>
 /// API Gateway's HTTP API with Lambda proxy integrations, payload format 2.0: each request becomes the
@@ -49,7 +41,7 @@ public static class HttpApi
             await WriteMessageAsync(context, 413, "Request Entity Too Large").ConfigureAwait(false);
             return;
         }
-        var payload = BuildEvent(context, pathPrefix, route, body);
+        var payload = HttpApiEvent.Build(context, pathPrefix, route, body);
         byte[] answer;
         try
         {
@@ -78,87 +70,6 @@ public static class HttpApi
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
-    }
-
-    /// <summary>The payload format 2.0 event, field for field as API Gateway writes it.</summary>
-    internal static byte[] BuildEvent(HttpContext context, string pathPrefix, HttpApiRoute route, byte[] body)
-    {
-        var request = context.Request;
-        var now = DateTimeOffset.UtcNow;
-        var rawPath = request.Path.Value is { } path && path.StartsWith(pathPrefix, StringComparison.Ordinal) ? path[pathPrefix.Length..] : request.Path.Value ?? "/";
-        using var output = new MemoryStream();
-        using (var json = new Utf8JsonWriter(output))
-        {
-            json.WriteStartObject();
-            json.WriteString("version", "2.0");
-            json.WriteString("routeKey", route.RouteKey);
-            json.WriteString("rawPath", rawPath.Length == 0 ? "/" : rawPath);
-            json.WriteString("rawQueryString", request.QueryString.HasValue ? request.QueryString.Value![1..] : "");
-            var cookies = request.Headers.Cookie.ToString();
-            if (cookies.Length > 0)
-            {
-                json.WriteStartArray("cookies");
-                foreach (var cookie in cookies.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                {
-                    json.WriteStringValue(cookie);
-                }
-                json.WriteEndArray();
-            }
-            json.WriteStartObject("headers");
-            foreach (var header in request.Headers)
-            {
-                if (!header.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
-                {
-                    json.WriteString(header.Key.ToLowerInvariant(), string.Join(',', header.Value.ToArray()));
-                }
-            }
-            json.WriteEndObject();
-            if (request.Query.Count > 0)
-            {
-                json.WriteStartObject("queryStringParameters");
-                foreach (var parameter in request.Query)
-                {
-                    json.WriteString(parameter.Key, string.Join(',', parameter.Value.ToArray()));
-                }
-                json.WriteEndObject();
-            }
-            var routeValues = context.Request.RouteValues.Where(value => route.PathTemplate.Contains("{" + value.Key + "}", StringComparison.Ordinal)).ToArray();
-            if (routeValues.Length > 0)
-            {
-                json.WriteStartObject("pathParameters");
-                foreach (var value in routeValues)
-                {
-                    json.WriteString(value.Key, Convert.ToString(value.Value, CultureInfo.InvariantCulture));
-                }
-                json.WriteEndObject();
-            }
-            json.WriteStartObject("requestContext");
-            json.WriteString("accountId", "000000000000");
-            json.WriteString("apiId", "local");
-            json.WriteString("domainName", request.Host.Value);
-            json.WriteString("domainPrefix", request.Host.Host);
-            json.WriteStartObject("http");
-            json.WriteString("method", request.Method);
-            json.WriteString("path", rawPath);
-            json.WriteString("protocol", request.Protocol);
-            json.WriteString("sourceIp", context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1");
-            json.WriteString("userAgent", request.Headers.UserAgent.ToString());
-            json.WriteEndObject();
-            json.WriteString("requestId", RequestIds.New());
-            json.WriteString("routeKey", route.RouteKey);
-            json.WriteString("stage", "$default");
-            json.WriteString("time", now.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture));
-            json.WriteNumber("timeEpoch", now.ToUnixTimeMilliseconds());
-            json.WriteEndObject();
-            var isText = IsText(request.ContentType);
-            if (body.Length > 0)
-            {
-                json.WriteString("body", isText ? Encoding.UTF8.GetString(body) : Convert.ToBase64String(body));
-            }
-            json.WriteBoolean("isBase64Encoded", body.Length > 0 && !isText);
-            json.WriteEndObject();
-        }
-        return output.ToArray();
     }
 
     /// <summary>
@@ -205,17 +116,4 @@ public static class HttpApi
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["message"] = message });
     }
-
-    private static bool IsText(string? contentType) =>
-        contentType is null
-        || contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-        || contentType.Contains("json", StringComparison.OrdinalIgnoreCase)
-        || contentType.Contains("xml", StringComparison.OrdinalIgnoreCase)
-        || contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-}
-
-/// <summary>Request and connection ids shaped like API Gateway's.</summary>
-internal static class RequestIds
-{
-    public static string New() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', '_').Replace('+', '-');
 }

@@ -30,9 +30,7 @@ public static class ManagementApi
         var options = context.RequestServices.GetRequiredService<WebSocketApiOptions>();
         if (context.RequestServices.GetRequiredService<ManagementApiFaults>().TakeFor(connectionId) is { } injected)
         {
-            return injected == 429
-                ? Error(429, "LimitExceededException", "Rate exceeded")
-                : Error(injected, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure.");
+            return new ManagementApiErrorResult(injected == 429 ? ManagementApiError.LimitExceeded() : ManagementApiError.InternalFailure(injected));
         }
         if (!context.RequestServices.GetRequiredService<WebSocketConnections>().TryGet(connectionId, out var connection))
         {
@@ -41,7 +39,7 @@ public static class ManagementApi
         var frame = await ReadFrameAsync(context.Request, options.MaxMessageBytes, context.RequestAborted).ConfigureAwait(false);
         if (frame is null)
         {
-            return Error(413, "PayloadTooLargeException", "Message too long");
+            return new ManagementApiErrorResult(ManagementApiError.PayloadTooLarge());
         }
         if (!connection.TrySend(frame))
         {
@@ -96,19 +94,5 @@ public static class ManagementApi
 
     private static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static ErrorResult Gone() => Error(410, "GoneException", null);
-
-    private static ErrorResult Error(int status, string type, string? message) => new(status, type, message);
-
-    /// <summary>REST-JSON errors carry their type in x-amzn-ErrorType.</summary>
-    private sealed class ErrorResult(int status, string type, string? message) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = status;
-            httpContext.Response.Headers["x-amzn-ErrorType"] = type;
-            httpContext.Response.Headers["x-amzn-RequestId"] = RequestIds.New();
-            return httpContext.Response.WriteAsJsonAsync(new Dictionary<string, string?> { ["message"] = message });
-        }
-    }
+    private static ManagementApiErrorResult Gone() => new(ManagementApiError.Gone());
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -67,7 +66,7 @@ public static class WebSocketApi
         var connectedAt = DateTimeOffset.UtcNow;
         var sourceIp = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1";
         var userAgent = context.Request.Headers.UserAgent.ToString();
-        var route = new RouteEvent(context, options, connectionId, connectedAt, sourceIp, userAgent);
+        var route = new WebSocketRouteEvent(context, options, connectionId, connectedAt, sourceIp, userAgent);
 
         int status;
         try
@@ -123,7 +122,7 @@ public static class WebSocketApi
         }
     }
 
-    private static async Task ReceiveAsync(WebSocketConnection connection, WebSocketApiOptions options, ILambdaInvoker invoker, RouteEvent route, ILogger logger)
+    private static async Task ReceiveAsync(WebSocketConnection connection, WebSocketApiOptions options, ILambdaInvoker invoker, WebSocketRouteEvent route, ILogger logger)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(options.MaxMessageBytes + 1);
         try
@@ -224,85 +223,5 @@ public static class WebSocketApi
         return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String
             ? body.GetString()
             : null;
-    }
-
-    /// <summary>Writes the route events API Gateway sends for one connection (request context and all).</summary>
-    private sealed class RouteEvent(HttpContext context, WebSocketApiOptions options, string connectionId, DateTimeOffset connectedAt, string sourceIp, string userAgent)
-    {
-        private readonly string domainName = context.Request.Host.Value ?? "127.0.0.1";
-        private readonly Dictionary<string, string> headers = context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, string> query = context.Request.Query.ToDictionary(parameter => parameter.Key, parameter => parameter.Value.ToString(), StringComparer.Ordinal);
-
-        public byte[] Connect() => Write("$connect", "CONNECT", json =>
-        {
-            WriteMap(json, "headers", headers);
-            WriteMap(json, "queryStringParameters", query);
-        }, body: null);
-
-        public byte[] Message(string body) => Write("$default", "MESSAGE", _ => { }, body);
-
-        public byte[] Disconnect(int statusCode, string reason) => Write("$disconnect", "DISCONNECT", json =>
-        {
-            WriteMap(json, "headers", new Dictionary<string, string>(StringComparer.Ordinal) { ["Host"] = domainName });
-        }, body: null, disconnect: (statusCode, reason));
-
-        private byte[] Write(string routeKey, string eventType, Action<Utf8JsonWriter> extra, string? body, (int Status, string Reason)? disconnect = null)
-        {
-            var now = DateTimeOffset.UtcNow;
-            using var output = new MemoryStream();
-            using (var json = new Utf8JsonWriter(output))
-            {
-                json.WriteStartObject();
-                extra(json);
-                json.WriteStartObject("requestContext");
-                json.WriteString("routeKey", routeKey);
-                if (eventType == "MESSAGE")
-                {
-                    json.WriteString("messageId", RequestIds.New());
-                }
-                if (disconnect is { } closed)
-                {
-                    json.WriteNumber("disconnectStatusCode", closed.Status);
-                    json.WriteString("disconnectReason", closed.Reason);
-                }
-                json.WriteString("eventType", eventType);
-                json.WriteString("extendedRequestId", RequestIds.New());
-                json.WriteString("requestTime", now.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture));
-                json.WriteString("messageDirection", "IN");
-                json.WriteString("stage", options.Stage);
-                json.WriteNumber("connectedAt", connectedAt.ToUnixTimeMilliseconds());
-                json.WriteNumber("requestTimeEpoch", now.ToUnixTimeMilliseconds());
-                json.WriteStartObject("identity");
-                json.WriteString("sourceIp", sourceIp);
-                json.WriteString("userAgent", userAgent);
-                json.WriteEndObject();
-                json.WriteString("requestId", RequestIds.New());
-                json.WriteString("domainName", domainName);
-                json.WriteString("connectionId", connectionId);
-                json.WriteString("apiId", options.ApiId);
-                json.WriteEndObject();
-                if (body is not null)
-                {
-                    json.WriteString("body", body);
-                }
-                json.WriteBoolean("isBase64Encoded", false);
-                json.WriteEndObject();
-            }
-            return output.ToArray();
-        }
-
-        private static void WriteMap(Utf8JsonWriter json, string name, Dictionary<string, string> values)
-        {
-            if (values.Count == 0)
-            {
-                return;
-            }
-            json.WriteStartObject(name);
-            foreach (var (key, value) in values)
-            {
-                json.WriteString(key, value);
-            }
-            json.WriteEndObject();
-        }
     }
 }

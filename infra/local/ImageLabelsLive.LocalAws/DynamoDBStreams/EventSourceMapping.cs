@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Amazon.Lambda.DynamoDBEvents;
 using ImageLabelsLive.LocalAws.Lambda;
 using Microsoft.Extensions.Logging;
 
@@ -208,11 +209,9 @@ internal sealed class EventSourceMapping
     }
 
     /// <summary>Invokes the function (DuplicateDeliveries times) and reads its answer as Lambda does.</summary>
-    private async Task<Outcome> DeliverAsync(QueuedStreamRecord[] records, CancellationToken stoppingToken)
+    private async Task<StreamBatchOutcome> DeliverAsync(QueuedStreamRecord[] records, CancellationToken stoppingToken)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(
-            new DynamoDbStreamEvent { Records = records.Select(r => r.Record).ToArray() },
-            StreamJsonContext.Default.DynamoDbStreamEvent);
+        var payload = StreamLambdaEvent.Serialize(records.Select(r => r.Record));
         for (var delivery = 0; delivery < Options.DuplicateDeliveries; delivery++)
         {
             var outcome = await InvokeOnceAsync(records, payload, stoppingToken).ConfigureAwait(false);
@@ -221,7 +220,7 @@ internal sealed class EventSourceMapping
                 return outcome;
             }
         }
-        return Outcome.Success;
+        return StreamBatchOutcome.Success;
     }
 
     private int _invoking;
@@ -229,7 +228,7 @@ internal sealed class EventSourceMapping
     /// <summary>Whether an invocation is under way (a stop waits for it).</summary>
     internal bool IsInvoking => Volatile.Read(ref _invoking) > 0;
 
-    private async Task<Outcome> InvokeOnceAsync(QueuedStreamRecord[] records, byte[] payload, CancellationToken stoppingToken)
+    private async Task<StreamBatchOutcome> InvokeOnceAsync(QueuedStreamRecord[] records, byte[] payload, CancellationToken stoppingToken)
     {
         Interlocked.Increment(ref _invoking);
         try
@@ -242,7 +241,7 @@ internal sealed class EventSourceMapping
         }
     }
 
-    private async Task<Outcome> InvokeAndReadAsync(QueuedStreamRecord[] records, byte[] payload, CancellationToken stoppingToken)
+    private async Task<StreamBatchOutcome> InvokeAndReadAsync(QueuedStreamRecord[] records, byte[] payload, CancellationToken stoppingToken)
     {
         Interlocked.Increment(ref _invocations);
         var started = _time.GetTimestamp();
@@ -269,15 +268,15 @@ internal sealed class EventSourceMapping
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            return Outcome.Failure($"Task timed out after {Options.FunctionTimeout.TotalSeconds:0.##} seconds");
+            return StreamBatchOutcome.Failure($"Task timed out after {Options.FunctionTimeout.TotalSeconds:0.##} seconds");
         }
 #pragma warning disable CA1031 // Whatever a function throws is a function error, as Lambda reports it.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return Outcome.Failure($"{ex.GetType().Name}: {ex.Message}");
+            return StreamBatchOutcome.Failure($"{ex.GetType().Name}: {ex.Message}");
         }
-        var outcome = Options.ReportBatchItemFailures ? ReadResponse(records, response) : Outcome.Success;
+        var outcome = Options.ReportBatchItemFailures ? ReadResponse(records, response) : StreamBatchOutcome.Success;
         if (outcome.Error is null)
         {
             _logger.LogInformation(
@@ -292,11 +291,11 @@ internal sealed class EventSourceMapping
     /// Lambda's rules: no answer, null, {} or an empty or null list is success; invalid JSON, a missing or empty
     /// identifier, or one not in the batch fails the whole batch; otherwise retry from the lowest reported record.
     /// </summary>
-    internal static Outcome ReadResponse(IReadOnlyList<QueuedStreamRecord> records, byte[] response)
+    internal static StreamBatchOutcome ReadResponse(IReadOnlyList<QueuedStreamRecord> records, byte[] response)
     {
         if (response.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
-            return Outcome.Success;
+            return StreamBatchOutcome.Success;
         }
         StreamsEventResponse? answer;
         try
@@ -305,11 +304,11 @@ internal sealed class EventSourceMapping
         }
         catch (JsonException ex)
         {
-            return Outcome.Failure($"The function's response is not a valid StreamsEventResponse: {ex.Message}");
+            return StreamBatchOutcome.Failure($"The function's response is not a valid StreamsEventResponse: {ex.Message}");
         }
         if (answer?.BatchItemFailures is not { Count: > 0 } failures)
         {
-            return Outcome.Success;
+            return StreamBatchOutcome.Success;
         }
         var lowest = int.MaxValue;
         foreach (var failure in failures)
@@ -317,16 +316,16 @@ internal sealed class EventSourceMapping
             var identifier = failure?.ItemIdentifier;
             if (string.IsNullOrEmpty(identifier))
             {
-                return Outcome.Failure("The function reported a batch item failure without an itemIdentifier.");
+                return StreamBatchOutcome.Failure("The function reported a batch item failure without an itemIdentifier.");
             }
             var index = IndexOf(records, identifier);
             if (index < 0)
             {
-                return Outcome.Failure($"The function reported itemIdentifier '{identifier}', which is not in the batch.");
+                return StreamBatchOutcome.Failure($"The function reported itemIdentifier '{identifier}', which is not in the batch.");
             }
             lowest = Math.Min(lowest, index);
         }
-        return Outcome.Partial(lowest, $"The function reported record {records[lowest].Record.Dynamodb.SequenceNumber} as failed.");
+        return StreamBatchOutcome.Partial(lowest, $"The function reported record {records[lowest].Record.Dynamodb.SequenceNumber} as failed.");
     }
 
     private static int IndexOf(IReadOnlyList<QueuedStreamRecord> records, string sequenceNumber)
@@ -377,17 +376,4 @@ internal sealed class EventSourceMapping
     private sealed record ErrorNote(string Message, DateTimeOffset At);
 
     private sealed record Attempt(QueuedStreamRecord[] Records, int Retries, bool IsRetry);
-
-    /// <summary>Error null: success. FailedFrom set: records before it succeeded.</summary>
-    internal sealed record Outcome(string? Error, int? FailedFrom)
-    {
-        public static readonly Outcome Success = new(null, null);
-
-        public static Outcome Failure(string error) => new(error, null);
-
-        public static Outcome Partial(int failedFrom, string error) => new(error, failedFrom);
-    }
 }
-
-/// <summary>A stream record as a consumer queues it, with when it was produced (for MaximumRecordAge).</summary>
-internal sealed record QueuedStreamRecord(DynamoDbStreamRecord Record, DateTimeOffset ProducedAt);

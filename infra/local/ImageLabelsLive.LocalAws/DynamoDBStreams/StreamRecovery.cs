@@ -90,7 +90,7 @@ internal sealed class StreamRecovery(
         IReadOnlyDictionary<string, JsonElement>? now = result.Body.TryGetProperty("Item", out var item)
             ? item.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal)
             : null;
-        if (DynamoDbProxy.SameItem(intent.Before, now))
+        if (DynamoDbItemEquality.SameItem(intent.Before, now))
         {
             streams.Settle(intent.Intent);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using Amazon.Lambda.S3Events;
 using ImageLabelsLive.LocalAws.Lambda;
 using Microsoft.Extensions.Logging;
 
@@ -34,10 +35,10 @@ internal sealed class S3EventNotifier : IAsyncDisposable
     }
 
     /// <summary>Queues the event for delivery (<see cref="LocalS3Options.NotificationDeliveries"/> times) and returns at once.</summary>
-    public void Publish(S3EventRecord record)
+    public void Publish(S3Event.S3EventNotificationRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new S3EventNotification([record]), S3JsonContext.Default.S3EventNotification);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new S3Event { Records = [record] }, S3EventJson.Wire.S3Event);
         for (var copy = 0; copy < options.NotificationDeliveries; copy++)
         {
             var journalId = Guid.NewGuid().ToString("N");
@@ -57,7 +58,7 @@ internal sealed class S3EventNotifier : IAsyncDisposable
         var pending = journal.TakePending();
         foreach (var (journalId, payload) in pending)
         {
-            var notification = JsonSerializer.Deserialize(payload, S3JsonContext.Default.S3EventNotification);
+            var notification = JsonSerializer.Deserialize(payload, S3EventJson.Wire.S3Event);
             if (notification?.Records is [var record, ..])
             {
                 Start(record, payload, journalId);
@@ -70,7 +71,7 @@ internal sealed class S3EventNotifier : IAsyncDisposable
         return pending.Count;
     }
 
-    private void Start(S3EventRecord record, byte[] payload, string journalId)
+    private void Start(S3Event.S3EventNotificationRecord record, byte[] payload, string journalId)
     {
         var id = Interlocked.Increment(ref nextDelivery);
         var delivery = Task.Run(async () =>
@@ -109,10 +110,10 @@ internal sealed class S3EventNotifier : IAsyncDisposable
     }
 
     /// <summary>True once the event is settled (delivered, or written to the on-failure destination); false when the host stopped first.</summary>
-    private async Task<bool> DeliverAsync(S3EventRecord record, byte[] payload)
+    private async Task<bool> DeliverAsync(S3Event.S3EventNotificationRecord record, byte[] payload)
     {
         var function = options.NotificationFunction;
-        var what = $"S3 {record.EventName} {record.S3.Bucket.Name}/{record.S3.Object.Key} ({record.S3.Object.Size} B) -> {function}";
+        var what = $"S3 {record.EventName} {record.S3?.Bucket?.Name}/{record.S3?.Object?.Key} ({record.S3?.Object?.Size} B) -> {function}";
         var attempts = options.NotificationRetryDelays.Count + 1;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {

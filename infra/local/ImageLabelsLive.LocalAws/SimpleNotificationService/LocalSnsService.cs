@@ -105,7 +105,7 @@ public sealed class LocalSnsService
         catch (SnsErrorException refused)
         {
             logger.LogInformation("SNS {Action}: {Status} {Code}: {Message}", action ?? "(no action)", refused.Error.Status, refused.Error.Code, refused.Error.Message);
-            await WriteAsync(response, refused.Error.Status, refused.Error.ToXml(requestId), context.RequestAborted).ConfigureAwait(false);
+            await WriteAsync(response, refused.Error.Status, SnsErrorXml.ToXml(refused.Error, requestId), context.RequestAborted).ConfigureAwait(false);
         }
     }
 

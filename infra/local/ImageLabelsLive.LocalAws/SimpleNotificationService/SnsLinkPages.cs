@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ImageLabelsLive.LocalAws.AwsProtocols;
 
 namespace ImageLabelsLive.LocalAws.SimpleNotificationService;
 
@@ -16,9 +17,9 @@ internal static class SnsLinkPages
         $"<p>You have successfully been unsubscribed.</p><p>Your subscription's id is:<br>{Encode(subscriptionArn)}</p>"
         + "<p>You will no longer receive notifications from this topic.</p>");
 
-    public static byte[] Failed(SnsError error) => Page(
+    public static byte[] Failed(AwsProtocolError error) => Page(
         "Something went wrong",
-        $"<p>{Encode(error.Message)}</p><p>A confirmation link works for three days; subscribe again to get a new one.</p>");
+        $"<p>{Encode(error.Message ?? string.Empty)}</p><p>A confirmation link works for three days; subscribe again to get a new one.</p>");
 
     private static byte[] Page(string title, string body) => Encoding.UTF8.GetBytes(
         $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{Encode(title)}</title></head>"
