@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 
-namespace ImageLabelsLive.LocalHost.Tests;
+namespace ImageLabelsLive.Testing.LocalApp;
 
 /// <summary>Where the running stack's parts answer, as GET /local/endpoints says.</summary>
 public sealed record StackEndpoints(
@@ -199,10 +199,4 @@ public class LocalAppFixture : IAsyncLifetime
     public Uri Api(string path) => new(BaseUrl, "api/" + path.TrimStart('/'));
 
     public Uri WebSocketUrl(string feedId) => new($"ws://{BaseUrl.Authority}/ws?feed={Uri.EscapeDataString(feedId)}");
-}
-
-[CollectionDefinition(Name)]
-public sealed class SharedLocalApp : ICollectionFixture<LocalAppFixture>
-{
-    public const string Name = "local app";
 }

@@ -10,7 +10,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 
-namespace ImageLabelsLive.LocalHost.Tests;
+namespace ImageLabelsLive.Testing.LocalApp;
 
 public sealed record UploadTicket(string ImageId, Uri UploadUrl, Dictionary<string, string> UploadHeaders, DateTimeOffset ExpiresAt);
 
