@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace ImageLabelsLive.Testing;
@@ -16,14 +14,11 @@ public sealed class DynaliteProcess : IAsyncDisposable, IDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly Process process;
-    private readonly StringBuilder output;
-    private bool disposed;
+    private readonly ServerProcess process;
 
-    private DynaliteProcess(Process process, StringBuilder output, Uri endpoint)
+    private DynaliteProcess(ServerProcess process, Uri endpoint)
     {
         this.process = process;
-        this.output = output;
         Endpoint = endpoint;
     }
 
@@ -31,16 +26,7 @@ public sealed class DynaliteProcess : IAsyncDisposable, IDisposable
     public Uri Endpoint { get; }
 
     /// <summary>What dynalite printed so far, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => process.Log;
 
     /// <summary>The cli.js this machine would run: ILL_DYNALITE_CLI, else the sidecars' installed dynalite.</summary>
     public static string CliPath
@@ -56,7 +42,7 @@ public sealed class DynaliteProcess : IAsyncDisposable, IDisposable
 
     public static async Task<DynaliteProcess> StartAsync(CancellationToken cancellationToken = default)
     {
-        var node = FindOnPath("node") ?? throw new InvalidOperationException(
+        var node = ServerProcess.FindOnPath("node") ?? throw new InvalidOperationException(
             "The DynamoDB adapter tests run dynalite, which needs Node.js 20 or later on PATH, and node was not found. "
             + "Install Node.js (for example `apt-get install nodejs npm`), then run `npm ci` in infra/local/sidecars.");
         var cli = CliPath;
@@ -74,7 +60,7 @@ public sealed class DynaliteProcess : IAsyncDisposable, IDisposable
         {
             try
             {
-                return await StartOnAsync(node, cli, FreePort(), cancellationToken).ConfigureAwait(false);
+                return await StartOnAsync(node, cli, ServerProcess.FreePort(), cancellationToken).ConfigureAwait(false);
             }
             catch (DynaliteExitedException exited)
             {
@@ -84,59 +70,26 @@ public sealed class DynaliteProcess : IAsyncDisposable, IDisposable
         throw new InvalidOperationException("dynalite did not start after three attempts.", lastFailure);
     }
 
-    public void Dispose()
-    {
-        if (disposed)
-        {
-            return;
-        }
-        disposed = true;
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the check and the kill.
-        }
-        process.Dispose();
-    }
+    public void Dispose() => process.Dispose();
 
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 
     private static async Task<DynaliteProcess> StartOnAsync(string node, string cli, int port, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(node)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(cli)!,
-        };
+        var start = new ProcessStartInfo(node) { WorkingDirectory = Path.GetDirectoryName(cli)! };
         // No --path: the store lives in memory and vanishes with the process. Tables are ACTIVE at once.
         foreach (var argument in new[] { cli, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0" })
         {
             start.ArgumentList.Add(argument);
         }
-        var output = new StringBuilder();
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => Append(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Append(output, line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var dynalite = new DynaliteProcess(process, output, new Uri($"http://127.0.0.1:{port}/"));
+        var dynalite = new DynaliteProcess(ServerProcess.Start(start), new Uri($"http://127.0.0.1:{port}/"));
         try
         {
-            await dynalite.WaitUntilAnsweringAsync(cancellationToken).ConfigureAwait(false);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            if (!await dynalite.process.WaitUntilAnsweringAsync($"dynalite on {dynalite.Endpoint}", dynalite.AnswersAsync(http), StartTimeout, TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false))
+            {
+                throw new DynaliteExitedException($"dynalite exited with code {dynalite.process.ExitCode}: {dynalite.Output}");
+            }
             return dynalite;
         }
         catch
@@ -146,73 +99,14 @@ public sealed class DynaliteProcess : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
+    /// <summary>Any HTTP answer (dynalite refuses an unsigned call with 400) means it is serving.</summary>
+    private Func<CancellationToken, Task<bool>> AnswersAsync(HttpClient http) => async cancellationToken =>
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (process.HasExited)
-            {
-                throw new DynaliteExitedException($"dynalite exited with code {process.ExitCode}: {Output}");
-            }
-            try
-            {
-                // Any HTTP answer (dynalite refuses an unsigned call with 400) means it is serving.
-                using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent("{}", Encoding.UTF8, "application/x-amz-json-1.0") };
-                request.Headers.TryAddWithoutValidation("X-Amz-Target", "DynamoDB_20120810.ListTables");
-                using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
-        throw new TimeoutException($"dynalite did not answer on {Endpoint} within {StartTimeout.TotalSeconds} s: {Output}");
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static string? FindOnPath(string program)
-    {
-        var names = OperatingSystem.IsWindows() ? new[] { program + ".exe", program + ".cmd" } : new[] { program };
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            foreach (var name in names)
-            {
-                var candidate = Path.Combine(directory, name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-        return null;
-    }
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent("{}", Encoding.UTF8, "application/x-amz-json-1.0") };
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", "DynamoDB_20120810.ListTables");
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return true;
+    };
 
     private sealed class DynaliteExitedException(string message) : Exception(message);
 }

@@ -1,10 +1,11 @@
 using ImageLabelsLive.Core.Connections;
+using ImageLabelsLive.Core.Ports;
 using ImageLabelsLive.Functions.Connect;
 using ImageLabelsLive.Functions.DefaultRoute;
 using ImageLabelsLive.Functions.Disconnect;
-using ImageLabelsLive.Core.Ports;
 using ImageLabelsLive.LocalAws.ApiGateway;
 using ImageLabelsLive.LocalAws.Lambda;
+using ImageLabelsLive.Testing.Fakes;
 
 namespace ImageLabelsLive.Benchmarks.Harness;
 
