@@ -68,8 +68,8 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
 
     private async Task DrillAsync(KillPoint killPoint, string signal)
     {
-        var port = StackClient.FreePort();
-        var feedId = StackClient.NewFeedId();
+        var port = ServerProcess.FreePort();
+        var feedId = AppClient.NewFeedId();
         var uploads = Enumerable.Range(1, Images)
             .Select(i => new DrillUpload($"drill-{killPoint}-{signal}-{i}.png", TestImages.GradientPng(64 + 8 * i, 64)))
             .ToArray();
@@ -234,13 +234,13 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
     private async Task<Dictionary<string, string>> StatusesAsync(Uri baseUrl, string feedId) =>
         (await ListAsync(baseUrl, feedId)).ToDictionary(i => i.GetProperty("imageId").GetString()!, i => i.GetProperty("status").GetString()!);
 
-    private Task<JsonElement[]> ListAsync(Uri baseUrl, string feedId) => StackClient.ListAsync(http, baseUrl, feedId);
+    private Task<JsonElement[]> ListAsync(Uri baseUrl, string feedId) => new AppClient(http, baseUrl).ListImagesAsync(feedId);
 
-    private Task<IReadOnlyList<string>> SubjectsAsync(Uri baseUrl) => StackClient.SubjectsAsync(http, baseUrl);
+    private Task<IReadOnlyList<string>> SubjectsAsync(Uri baseUrl) => new AppClient(http, baseUrl).EmailSubjectsAsync();
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan within, bool throwOnTimeout = true)
     {
-        if (!await StackClient.WaitUntilAsync(condition, within) && throwOnTimeout)
+        if (!await AppClient.WaitUntilAsync(condition, within) && throwOnTimeout)
         {
             throw new TimeoutException($"The condition did not hold within {within.TotalSeconds} s.");
         }

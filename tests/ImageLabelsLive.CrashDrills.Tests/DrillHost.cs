@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text;
 
 namespace ImageLabelsLive.CrashDrills.Tests;
 
@@ -11,37 +9,23 @@ namespace ImageLabelsLive.CrashDrills.Tests;
 /// </summary>
 public sealed class DrillHost : IAsyncDisposable
 {
-    private readonly StringBuilder log = new();
-    private readonly Process process;
+    private readonly ServerProcess process;
 
-    private DrillHost(Process process, Uri baseUrl)
+    private DrillHost(ServerProcess process, Uri baseUrl)
     {
         this.process = process;
         BaseUrl = baseUrl;
-        process.OutputDataReceived += (_, line) => { lock (log) { log.AppendLine(line.Data); } };
-        process.ErrorDataReceived += (_, line) => { lock (log) { log.AppendLine(line.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     public Uri BaseUrl { get; }
 
-    public string Log
-    {
-        get { lock (log) { return log.ToString(); } }
-    }
+    public string Log => process.Log;
 
     /// <summary>Starts the host on <paramref name="port"/> with <paramref name="dataDirectory"/> and waits until it is healthy.</summary>
     public static async Task<DrillHost> StartAsync(HttpClient http, int port, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("setsid")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = SharedData.RepositoryRoot,
-        };
-        foreach (var argument in new[] { "dotnet", HostAssembly(), "--port", port.ToString(CultureInfo.InvariantCulture), "--data", dataDirectory })
+        var info = new ProcessStartInfo("setsid") { WorkingDirectory = SharedData.RepositoryRoot };
+        foreach (var argument in new[] { "dotnet", ServerProcess.LocalHostAssembly(), "--port", port.ToString(CultureInfo.InvariantCulture), "--data", dataDirectory })
         {
             info.ArgumentList.Add(argument);
         }
@@ -49,51 +33,21 @@ public sealed class DrillHost : IAsyncDisposable
         {
             info.Environment[name] = value;
         }
-        var host = new DrillHost(Process.Start(info) ?? throw new InvalidOperationException("The local host did not start."), new Uri($"http://127.0.0.1:{port}/"));
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        var host = new DrillHost(ServerProcess.Start(info), new Uri($"http://127.0.0.1:{port}/"));
+        if (!await host.process.WaitUntilAnsweringAsync("The local host", ServerProcess.Returns200(http, new Uri(host.BaseUrl, "health")), TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(100)))
         {
-            if (host.process.HasExited)
-            {
-                throw new InvalidOperationException($"The local host exited with {host.process.ExitCode}:\n{host.Log}");
-            }
-            try
-            {
-                using var health = await http.GetAsync(new Uri(host.BaseUrl, "health"));
-                if (health.StatusCode == HttpStatusCode.OK)
-                {
-                    return host;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            if (deadline.Elapsed > TimeSpan.FromSeconds(90))
-            {
-                throw new TimeoutException($"The local host was not healthy after 90 s:\n{host.Log}");
-            }
-            await Task.Delay(100);
+            throw new InvalidOperationException($"The local host exited with {host.process.ExitCode}:\n{host.Log}");
         }
+        return host;
     }
 
     /// <summary>A crash: SIGKILL to the host's whole process group (host, dynalite, maildev, detector).</summary>
-    public async Task KillGroupAsync()
-    {
-        await SignalAsync("-KILL", "-" + process.Id.ToString(CultureInfo.InvariantCulture));
-        await process.WaitForExitAsync();
-    }
+    public Task KillGroupAsync() => process.KillGroupAsync();
 
     /// <summary>A stop: SIGTERM to the host alone, which drains and stops its sidecars; waits for it to exit.</summary>
     public async Task TerminateAsync(TimeSpan timeout)
     {
-        await SignalAsync("-TERM", process.Id.ToString(CultureInfo.InvariantCulture));
-        using var wait = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(wait.Token);
-        }
-        catch (OperationCanceledException)
+        if (!await process.TerminateAsync(timeout))
         {
             await KillGroupAsync();
             throw new TimeoutException($"The host did not exit within {timeout.TotalSeconds} s of SIGTERM:\n{Log}");
@@ -107,18 +61,5 @@ public sealed class DrillHost : IAsyncDisposable
             await KillGroupAsync();
         }
         process.Dispose();
-    }
-
-    private static async Task SignalAsync(string signal, string target)
-    {
-        using var kill = Process.Start("kill", [signal, "--", target]) ?? throw new InvalidOperationException("kill did not start.");
-        await kill.WaitForExitAsync();
-    }
-
-    private static string HostAssembly()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = Path.Combine(SharedData.RepositoryRoot, "infra", "local", "ImageLabelsLive.LocalHost", "bin", configuration, "net10.0", "ImageLabelsLive.LocalHost.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the local host first (dotnet build).", path);
     }
 }

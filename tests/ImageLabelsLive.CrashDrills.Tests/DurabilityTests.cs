@@ -22,7 +22,8 @@ public sealed class DurabilityTests : IDisposable
     {
         // URLs expire after 2 s.
         await using var host = await StartSweepingAsync("UPLOAD_URL_TTL_SECONDS");
-        var feedId = StackClient.NewFeedId();
+        var client = new AppClient(http, host.BaseUrl);
+        var feedId = AppClient.NewFeedId();
         using var tab = new ClientWebSocket();
         await tab.ConnectAsync(new Uri($"ws://127.0.0.1:{host.BaseUrl.Port}/ws?feed={feedId}"), CancellationToken.None);
         var pushed = NextPushAsync(tab);
@@ -31,20 +32,20 @@ public sealed class DurabilityTests : IDisposable
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var imageId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imageId").GetString();
 
-        var failed = await StackClient.WaitUntilAsync(async () =>
-            (await StackClient.ListAsync(http, host.BaseUrl, feedId)).Any(i => i.GetProperty("status").GetString() == "failed"), TimeSpan.FromSeconds(30));
+        var failed = await AppClient.WaitUntilAsync(async () =>
+            (await client.ListImagesAsync(feedId)).Any(i => i.GetProperty("status").GetString() == "failed"), TimeSpan.FromSeconds(30));
         failed.ShouldBeTrue(host.Log);
-        var image = (await StackClient.ListAsync(http, host.BaseUrl, feedId)).ShouldHaveSingleItem();
+        var image = (await client.ListImagesAsync(feedId)).ShouldHaveSingleItem();
         image.GetProperty("imageId").GetString().ShouldBe(imageId);
         image.GetProperty("error").GetProperty("code").GetString().ShouldBe("UploadNotFinished");
         image.GetProperty("error").GetProperty("message").GetString()!.ShouldContain("upload it again");
 
         var push = await pushed.WaitAsync(TimeSpan.FromSeconds(20));
         push.GetProperty("image").GetProperty("status").GetString().ShouldBe("failed");
-        (await StackClient.WaitUntilAsync(async () => (await StackClient.SubjectsAsync(http, host.BaseUrl)).Contains("Could not label never-sent.png"), TimeSpan.FromSeconds(20)))
+        (await AppClient.WaitUntilAsync(async () => (await client.EmailSubjectsAsync()).Contains("Could not label never-sent.png"), TimeSpan.FromSeconds(20)))
             .ShouldBeTrue(host.Log);
         await Task.Delay(2500); // Further sweeps must change nothing.
-        (await StackClient.SubjectsAsync(http, host.BaseUrl)).Count(s => s == "Could not label never-sent.png").ShouldBe(1);
+        (await client.EmailSubjectsAsync()).Count(s => s == "Could not label never-sent.png").ShouldBe(1);
     }
 
     [Fact]
@@ -52,7 +53,8 @@ public sealed class DurabilityTests : IDisposable
     {
         // ProcessImage's timeout is 2 s here.
         await using var host = await StartSweepingAsync("PROCESSOR_TIMEOUT_SECONDS");
-        var feedId = StackClient.NewFeedId();
+        var client = new AppClient(http, host.BaseUrl);
+        var feedId = AppClient.NewFeedId();
         using var tab = new ClientWebSocket();
         await tab.ConnectAsync(new Uri($"ws://127.0.0.1:{host.BaseUrl.Port}/ws?feed={feedId}"), CancellationToken.None);
         var pushed = NextPushAsync(tab);
@@ -73,27 +75,27 @@ public sealed class DurabilityTests : IDisposable
             ExpressionAttributeValues = new() { [":processing"] = new AttributeValue { S = "processing" }, [":then"] = new AttributeValue { S = aMinuteAgo } },
         });
 
-        var final = await StackClient.WaitUntilAsync(async () =>
-            (await StackClient.ListAsync(http, host.BaseUrl, feedId)).Any(i => i.GetProperty("status").GetString() == "failed"), TimeSpan.FromSeconds(30));
+        var final = await AppClient.WaitUntilAsync(async () =>
+            (await client.ListImagesAsync(feedId)).Any(i => i.GetProperty("status").GetString() == "failed"), TimeSpan.FromSeconds(30));
         final.ShouldBeTrue(host.Log);
         var item = (await dynamoDb.GetItemAsync(endpoints.GetProperty("imagesTable").GetString(), new() { ["imageId"] = new AttributeValue { S = imageId } })).Item;
         item.ShouldContainKey("redrivenAt");
         item.ShouldNotContainKey(ImageItems.UnfinishedStatus);
-        var image = (await StackClient.ListAsync(http, host.BaseUrl, feedId)).ShouldHaveSingleItem();
+        var image = (await client.ListImagesAsync(feedId)).ShouldHaveSingleItem();
         image.GetProperty("error").GetProperty("message").GetString()!.ShouldNotBeNullOrWhiteSpace();
         var push = await pushed.WaitAsync(TimeSpan.FromSeconds(20));
         push.GetProperty("image").GetProperty("imageId").GetString().ShouldBe(imageId);
-        (await StackClient.WaitUntilAsync(async () => (await StackClient.SubjectsAsync(http, host.BaseUrl)).Contains("Could not label lost-invocation.png"), TimeSpan.FromSeconds(20)))
+        (await AppClient.WaitUntilAsync(async () => (await client.EmailSubjectsAsync()).Contains("Could not label lost-invocation.png"), TimeSpan.FromSeconds(20)))
             .ShouldBeTrue(host.Log);
         await Task.Delay(2500); // Further sweeps must change nothing.
-        (await StackClient.SubjectsAsync(http, host.BaseUrl)).Count(s => s == "Could not label lost-invocation.png").ShouldBe(1);
+        (await client.EmailSubjectsAsync()).Count(s => s == "Could not label lost-invocation.png").ShouldBe(1);
     }
 
     [Fact]
     public async Task Mailbox_HostRestartedOnTheSameDataFolder_KeepsEveryEmail()
     {
-        var port = StackClient.FreePort();
-        var feedId = StackClient.NewFeedId();
+        var port = ServerProcess.FreePort();
+        var feedId = AppClient.NewFeedId();
         var bytes = TestImages.GradientPng(80, 80);
         await using (var first = await DrillHost.StartAsync(http, port, dataDirectory))
         {
@@ -103,14 +105,14 @@ public sealed class DurabilityTests : IDisposable
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
             using var put = await http.PutAsync(new Uri(ticket.GetProperty("uploadUrl").GetString()!), content);
             put.StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await StackClient.WaitUntilAsync(async () => (await StackClient.SubjectsAsync(http, first.BaseUrl)).Any(s => s.Contains("kept.png", StringComparison.Ordinal)), TimeSpan.FromSeconds(60)))
+            (await AppClient.WaitUntilAsync(async () => (await new AppClient(http, first.BaseUrl).EmailSubjectsAsync()).Any(s => s.Contains("kept.png", StringComparison.Ordinal)), TimeSpan.FromSeconds(60)))
                 .ShouldBeTrue(first.Log);
             await first.TerminateAsync(TimeSpan.FromSeconds(30));
         }
 
         await using var second = await DrillHost.StartAsync(http, port, dataDirectory);
 
-        (await StackClient.SubjectsAsync(http, second.BaseUrl)).Count(s => s.Contains("kept.png", StringComparison.Ordinal)).ShouldBe(1);
+        (await new AppClient(http, second.BaseUrl).EmailSubjectsAsync()).Count(s => s.Contains("kept.png", StringComparison.Ordinal)).ShouldBe(1);
     }
 
     public void Dispose()
@@ -128,7 +130,7 @@ public sealed class DurabilityTests : IDisposable
 
     /// <summary>A host whose <paramref name="twoSecondLimit"/> is 2 s and whose sweep runs every second with 1 s of grace.</summary>
     private Task<DrillHost> StartSweepingAsync(string twoSecondLimit) =>
-        DrillHost.StartAsync(http, StackClient.FreePort(), dataDirectory, new Dictionary<string, string>
+        DrillHost.StartAsync(http, ServerProcess.FreePort(), dataDirectory, new Dictionary<string, string>
         {
             [twoSecondLimit] = "2",
             ["SWEEP_GRACE_SECONDS"] = "1",

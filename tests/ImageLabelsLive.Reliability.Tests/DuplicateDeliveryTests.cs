@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ImageLabelsLive.LocalHost.Tests;
 using ImageLabelsLive.Reliability.Tests.RunningStack;
 using Xunit.Abstractions;
 

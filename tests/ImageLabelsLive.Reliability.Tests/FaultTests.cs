@@ -3,7 +3,6 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using ImageLabelsLive.LocalHost.Tests;
 using ImageLabelsLive.Reliability.Tests.RunningStack;
 using Xunit.Abstractions;
 

@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using ImageLabelsLive.LocalHost.Tests;
 using ImageLabelsLive.Reliability.Tests.RunningStack;
 using Xunit.Abstractions;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using ImageLabelsLive.LocalHost.Tests;
 using ImageLabelsLive.Reliability.Tests.RunningStack;
 using Xunit.Abstractions;
 

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
-using ImageLabelsLive.LocalHost.Tests;
 using ImageLabelsLive.Reliability.Tests.RunningStack;
 using Xunit.Abstractions;
 

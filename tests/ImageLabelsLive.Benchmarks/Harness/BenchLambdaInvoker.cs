@@ -6,6 +6,7 @@ using ImageLabelsLive.Functions.DefaultRoute;
 using ImageLabelsLive.Functions.Disconnect;
 using ImageLabelsLive.LocalAws.ApiGateway;
 using ImageLabelsLive.LocalAws.Lambda;
+using ImageLabelsLive.Testing.Fakes;
 
 namespace ImageLabelsLive.Benchmarks.Harness;
 

@@ -2,6 +2,7 @@ using System.Net;
 using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.LocalAws.ApiGateway;
 using ImageLabelsLive.LocalAws.Lambda;
+using ImageLabelsLive.Testing.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -3,12 +3,11 @@ using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Ports;
 using ImageLabelsLive.Core.Processing;
 using ImageLabelsLive.Functions.ProcessImage;
-using ImageLabelsLive.Functions.Tests.Support;
 using ImageLabelsLive.Testing.Fakes;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
-namespace ImageLabelsLive.Functions.Tests.ProcessImages;
+namespace ImageLabelsLive.Functions.Tests.ProcessImage;
 
 public class ProcessImageFunctionTests
 {

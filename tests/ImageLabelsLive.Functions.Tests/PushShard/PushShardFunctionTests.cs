@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ImageLabelsLive.Core.PushShards;
 using ImageLabelsLive.Functions.PushShard;
-using ImageLabelsLive.Functions.Tests.Support;
 using ImageLabelsLive.Testing.Fakes;
 
 namespace ImageLabelsLive.Functions.Tests.PushShard;

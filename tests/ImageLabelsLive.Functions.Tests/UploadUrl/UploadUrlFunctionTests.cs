@@ -4,13 +4,12 @@ using System.Text.Json.Nodes;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Ports;
 using ImageLabelsLive.Core.Uploads;
-using ImageLabelsLive.Functions.Tests.Support;
 using ImageLabelsLive.Functions.UploadUrl;
 using ImageLabelsLive.Testing.Fakes;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
-namespace ImageLabelsLive.Functions.Tests.UploadUrls;
+namespace ImageLabelsLive.Functions.Tests.UploadUrl;
 
 public class UploadUrlFunctionTests
 {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace ImageLabelsLive.LocalAws.Tests.S3;
 
@@ -25,7 +26,8 @@ public sealed class LocalS3Server : IAsyncLifetime
 
     internal RecordingLambdaInvoker Lambda { get; } = new();
 
-    internal CapturingLoggerProvider Logs { get; } = new();
+    /// <summary>Every log record the stand-in wrote.</summary>
+    internal FakeLoggerProvider Logs { get; } = new();
 
     internal AdjustableTimeProvider Clock { get; } = new();
 

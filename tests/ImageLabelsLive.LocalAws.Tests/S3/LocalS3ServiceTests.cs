@@ -397,7 +397,7 @@ public sealed class LocalS3ServiceTests(LocalS3Server server) : IClassFixture<Lo
         await server.Notifier.WhenIdleAsync();
 
         server.Lambda.For(key).Count.ShouldBe(3);
-        var lines = server.Logs.Lines.Where(l => l.Contains(key[(key.LastIndexOf('/') + 1)..], StringComparison.Ordinal)).ToList();
+        var lines = server.Logs.Collector.GetSnapshot().Select(record => record.Message).Where(l => l.Contains(key[(key.LastIndexOf('/') + 1)..], StringComparison.Ordinal)).ToList();
         lines.Count(l => l.Contains("retrying in", StringComparison.Ordinal)).ShouldBe(2);
         lines.Count(l => l.Contains("delivered (attempt 3 of 3", StringComparison.Ordinal)).ShouldBe(1);
     }
@@ -414,7 +414,7 @@ public sealed class LocalS3ServiceTests(LocalS3Server server) : IClassFixture<Lo
         await Task.Delay(300);
 
         server.Lambda.For(key).Count.ShouldBe(3);
-        var lines = server.Logs.Lines.Where(l => l.Contains(key[(key.LastIndexOf('/') + 1)..], StringComparison.Ordinal)).ToList();
+        var lines = server.Logs.Collector.GetSnapshot().Select(record => record.Message).Where(l => l.Contains(key[(key.LastIndexOf('/') + 1)..], StringComparison.Ordinal)).ToList();
         lines.Count(l => l.Contains("retrying in", StringComparison.Ordinal)).ShouldBe(2);
         lines.Count(l => l.Contains("dropping the event", StringComparison.Ordinal)).ShouldBe(1);
     }

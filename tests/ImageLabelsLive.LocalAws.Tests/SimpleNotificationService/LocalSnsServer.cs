@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ImageLabelsLive.LocalAws.Tests.SimpleNotificationService;
 
-/// <summary>A real Kestrel on 127.0.0.1 serving the local SNS under /local/sns, mailing a fake SMTP server.</summary>
+/// <summary>A real Kestrel on 127.0.0.1 serving the local SNS under /local/sns, mailing a fake SMTP server (netDumbster).</summary>
 public sealed class LocalSnsServer : IAsyncLifetime
 {
     public const string TopicArn = "arn:aws:sns:us-east-1:000000000000:image-results";
@@ -17,7 +17,7 @@ public sealed class LocalSnsServer : IAsyncLifetime
 
     public SigV4KeyPair Credentials { get; } = new("AKIALOCALSNSTEST", "sns-test-secret/" + Guid.NewGuid().ToString("N"));
 
-    internal FakeSmtpServer Smtp { get; } = new();
+    internal SmtpMailbox Smtp { get; } = new();
 
     public string ServiceUrl { get; private set; } = null!;
 
@@ -33,7 +33,7 @@ public sealed class LocalSnsServer : IAsyncLifetime
             await app.StopAsync();
             await app.DisposeAsync();
         }
-        await Smtp.DisposeAsync();
+        Smtp.Dispose();
     }
 
     /// <summary>Starts a local SNS that mails <paramref name="smtpPort"/>; returns it and its endpoint URL.</summary>

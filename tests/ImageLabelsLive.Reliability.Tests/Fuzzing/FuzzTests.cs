@@ -20,7 +20,6 @@ using ImageLabelsLive.Functions.ListFeedImages;
 using ImageLabelsLive.Functions.NotifyResults;
 using ImageLabelsLive.Functions.ProcessImage;
 using ImageLabelsLive.Functions.PushResults;
-using ImageLabelsLive.Functions.Tests.Support;
 using ImageLabelsLive.Functions.UploadUrl;
 using ImageLabelsLive.Testing.Fakes;
 using Xunit.Abstractions;

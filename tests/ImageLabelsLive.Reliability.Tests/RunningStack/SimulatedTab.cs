@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
-using ImageLabelsLive.LocalHost.Tests;
 
 namespace ImageLabelsLive.Reliability.Tests.RunningStack;
 

@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using ImageLabelsLive.LocalHost.Tests;
 
 namespace ImageLabelsLive.Reliability.Tests.RunningStack;
 

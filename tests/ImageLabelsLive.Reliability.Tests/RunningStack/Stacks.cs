@@ -1,4 +1,3 @@
-using ImageLabelsLive.LocalHost.Tests;
 
 namespace ImageLabelsLive.Reliability.Tests.RunningStack;
 

@@ -1,34 +1,48 @@
 using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using System.Net.Sockets;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
+using SmtpClient = MailKit.Net.Smtp.SmtpClient;
 
 namespace ImageLabelsLive.LocalAws.SimpleNotificationService;
 
 /// <summary>
-/// The emails SNS sends, worded as SNS words them, over SMTP: a notification (the SNS subject, or the default, as its
-/// subject; the message as its body, then SNS's unsubscribe footer; message id, topic and attributes as X-SNS-* headers)
-/// and the subscription confirmation request with its link.
+/// The emails SNS sends, worded as SNS words them, over SMTP (MailKit): a notification (the SNS subject, or the default,
+/// as its subject; the message as its body, then SNS's unsubscribe footer; message id, topic and attributes as X-SNS-*
+/// headers) and the subscription confirmation request with its link.
 /// </summary>
 internal sealed class SnsEmailSender(LocalSnsOptions options)
 {
     public const string ConfirmationSubject = "AWS Notification - Subscription Confirmation";
 
-    /// <exception cref="SmtpException">The SMTP server refused or could not be reached.</exception>
-    public async Task SendAsync(MailMessage email, CancellationToken cancellationToken)
+    /// <summary>Sends one email over plain SMTP, within <see cref="LocalSnsOptions.SmtpTimeout"/>.</summary>
+    /// <exception cref="SmtpException">The SMTP server refused, could not be reached or did not answer in time (the cause is the inner exception).</exception>
+    public async Task SendAsync(MimeMessage email, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient(options.SmtpHost, options.SmtpPort)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.SmtpTimeout);
+        using var client = new SmtpClient { Timeout = (int)options.SmtpTimeout.TotalMilliseconds };
+        try
         {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            EnableSsl = false,
-            UseDefaultCredentials = false,
-            Timeout = (int)options.SmtpTimeout.TotalMilliseconds,
-        };
-        await client.SendMailAsync(email, cancellationToken).ConfigureAwait(false);
+            await client.ConnectAsync(options.SmtpHost, options.SmtpPort, SecureSocketOptions.None, timeout.Token).ConfigureAwait(false);
+            await client.SendAsync(email, timeout.Token).ConfigureAwait(false);
+            await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SmtpException($"The SMTP server {options.SmtpHost}:{options.SmtpPort} did not answer within {options.SmtpTimeout.TotalSeconds} s.", failure);
+        }
+        catch (Exception failure) when (failure is SmtpCommandException or SmtpProtocolException or MailKit.ServiceNotConnectedException or IOException or SocketException or TimeoutException)
+        {
+            throw new SmtpException($"Sending through the SMTP server {options.SmtpHost}:{options.SmtpPort} failed.", failure);
+        }
     }
 
-    internal MailMessage Compose(SnsPublishRequest publish, string messageId, string recipient, Uri? unsubscribeUrl = null)
+    internal MimeMessage Compose(SnsPublishRequest publish, string messageId, string recipient, Uri? unsubscribeUrl = null)
     {
-        var body = new StringBuilder(publish.Message);
+        var body = new System.Text.StringBuilder(publish.Message);
         if (unsubscribeUrl is not null)
         {
             // SNS's footer under every email notification.
@@ -47,9 +61,9 @@ internal sealed class SnsEmailSender(LocalSnsOptions options)
     }
 
     /// <summary>SNS's confirmation request for the email protocol; nothing else reaches the address until it is followed.</summary>
-    internal MailMessage ComposeConfirmation(SnsSubscription subscription, Uri confirmationUrl)
+    internal MimeMessage ComposeConfirmation(SnsSubscription subscription, Uri confirmationUrl)
     {
-        var body = new StringBuilder()
+        var body = new System.Text.StringBuilder()
             .Append("You have chosen to subscribe to the topic:\n")
             .Append(subscription.TopicArn).Append("\n\n")
             .Append("To confirm this subscription, click or visit the link below (If this was in error no action is necessary):\n")
@@ -60,17 +74,17 @@ internal sealed class SnsEmailSender(LocalSnsOptions options)
         return email;
     }
 
-    private MailMessage PlainText(string recipient, string subject, string body) => new(new MailAddress(options.From), new MailAddress(recipient))
+    private MimeMessage PlainText(string recipient, string subject, string body)
     {
-        Subject = subject,
-        Body = body,
-        IsBodyHtml = false,
-        BodyEncoding = Encoding.UTF8,
-        SubjectEncoding = Encoding.UTF8,
-        HeadersEncoding = Encoding.UTF8,
+        var email = new MimeMessage { Subject = subject };
+        email.From.Add(MailboxAddress.Parse(options.From));
+        email.To.Add(MailboxAddress.Parse(recipient));
         // Readable in a raw mailbox view, and safe for any line length.
-        BodyTransferEncoding = TransferEncoding.QuotedPrintable,
-    };
+        var text = new TextPart(TextFormat.Plain) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        text.SetText(System.Text.Encoding.UTF8, body);
+        email.Body = text;
+        return email;
+    }
 
     /// <summary>Attribute values may hold line breaks; a header value must not.</summary>
     private static string HeaderSafe(string value) =>

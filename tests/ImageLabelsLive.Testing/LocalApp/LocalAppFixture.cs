@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
-namespace ImageLabelsLive.LocalHost.Tests;
+namespace ImageLabelsLive.Testing.LocalApp;
 
 /// <summary>Where the running stack's parts answer, as GET /local/endpoints says.</summary>
 public sealed record StackEndpoints(
@@ -17,18 +15,13 @@ public sealed record StackEndpoints(
 /// </summary>
 public sealed class LocalAppProcess : IAsyncDisposable
 {
-    private readonly System.Text.StringBuilder log = new();
-    private readonly Process host;
+    private readonly ServerProcess host;
 
-    private LocalAppProcess(Process host, Uri baseUrl, string dataDirectory)
+    private LocalAppProcess(ServerProcess host, Uri baseUrl, string dataDirectory)
     {
         this.host = host;
         BaseUrl = baseUrl;
         DataDirectory = dataDirectory;
-        host.OutputDataReceived += (_, line) => { lock (log) { log.AppendLine(line.Data); } };
-        host.ErrorDataReceived += (_, line) => { lock (log) { log.AppendLine(line.Data); } };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
     }
 
     public Uri BaseUrl { get; }
@@ -37,24 +30,15 @@ public sealed class LocalAppProcess : IAsyncDisposable
     public bool HasExited => host.HasExited;
     public int ExitCode => host.ExitCode;
 
-    public string Log
-    {
-        get { lock (log) { return log.ToString(); } }
-    }
+    public string Log => host.Log;
 
     /// <summary>Starts the host and waits until GET /health answers 200.</summary>
     public static async Task<LocalAppProcess> StartAsync(HttpClient http, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "ill-it-" + Guid.NewGuid().ToString("N")[..8]);
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = SharedData.RepositoryRoot,
-        };
-        info.ArgumentList.Add(HostAssembly());
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = SharedData.RepositoryRoot };
+        info.ArgumentList.Add(ServerProcess.LocalHostAssembly());
         foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataDirectory, "--fresh" })
         {
             info.ArgumentList.Add(argument);
@@ -63,53 +47,21 @@ public sealed class LocalAppProcess : IAsyncDisposable
         {
             info.Environment[name] = value;
         }
-        var app = new LocalAppProcess(Process.Start(info) ?? throw new InvalidOperationException("The local host did not start."), new Uri($"http://127.0.0.1:{port}/"), dataDirectory);
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        var app = new LocalAppProcess(ServerProcess.Start(info), new Uri($"http://127.0.0.1:{port}/"), dataDirectory);
+        if (!await app.host.WaitUntilAnsweringAsync("The local host", ServerProcess.Returns200(http, new Uri(app.BaseUrl, "health")), TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(250)))
         {
-            if (app.HasExited)
-            {
-                throw new InvalidOperationException($"The local host exited with {app.ExitCode}:\n{app.Log}");
-            }
-            try
-            {
-                using var health = await http.GetAsync(new Uri(app.BaseUrl, "health"));
-                if (health.StatusCode == HttpStatusCode.OK)
-                {
-                    return app;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            if (deadline.Elapsed > TimeSpan.FromSeconds(120))
-            {
-                throw new TimeoutException($"The local host was not healthy after 120 s:\n{app.Log}");
-            }
-            await Task.Delay(250);
+            throw new InvalidOperationException($"The local host exited with {app.ExitCode}:\n{app.Log}");
         }
+        return app;
     }
 
     /// <summary>Sends SIGTERM (what Ctrl-C and service managers send) and waits for the exit.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
-        if (!host.HasExited)
+        if (!await host.TerminateAsync(timeout))
         {
-            using (var term = Process.Start("kill", ["-TERM", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await term.WaitForExitAsync();
-            }
-            using var wait = new CancellationTokenSource(timeout);
-            try
-            {
-                await host.WaitForExitAsync(wait.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                host.Kill(entireProcessTree: true);
-                throw new TimeoutException($"The local host did not stop within {timeout.TotalSeconds} s of SIGTERM.");
-            }
+            host.Kill();
+            throw new TimeoutException($"The local host did not stop within {timeout.TotalSeconds} s of SIGTERM.");
         }
         return host.ExitCode;
     }
@@ -133,20 +85,6 @@ public sealed class LocalAppProcess : IAsyncDisposable
         {
             // A sidecar may still be letting go of a file; the folder is in /tmp.
         }
-    }
-
-    private static string HostAssembly()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = Path.Combine(SharedData.RepositoryRoot, "infra", "local", "ImageLabelsLive.LocalHost", "bin", configuration, "net10.0", "ImageLabelsLive.LocalHost.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the local host first (dotnet build).", path);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
@@ -199,10 +137,4 @@ public class LocalAppFixture : IAsyncLifetime
     public Uri Api(string path) => new(BaseUrl, "api/" + path.TrimStart('/'));
 
     public Uri WebSocketUrl(string feedId) => new($"ws://{BaseUrl.Authority}/ws?feed={Uri.EscapeDataString(feedId)}");
-}
-
-[CollectionDefinition(Name)]
-public sealed class SharedLocalApp : ICollectionFixture<LocalAppFixture>
-{
-    public const string Name = "local app";
 }

@@ -5,16 +5,16 @@ using Amazon.Lambda.DynamoDBEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Core.Images;
 
-namespace ImageLabelsLive.Functions.Tests.Support;
+namespace ImageLabelsLive.Testing.Events;
 
 /// <summary>One change of the Images table as the stream reports it; either image may be absent.</summary>
-internal sealed record ImageStreamChange(string EventName, string SequenceNumber, JsonObject? OldImage, JsonObject? NewImage);
+public sealed record ImageStreamChange(string EventName, string SequenceNumber, JsonObject? OldImage, JsonObject? NewImage);
 
 /// <summary>
 /// DynamoDB stream events the tests write themselves: images in DynamoDB JSON, shaped as an
 /// Images table item of DESIGN.md's data model (written here by hand, not by the adapter under test).
 /// </summary>
-internal static class StreamEvents
+public static class StreamEvents
 {
     public static JsonObject Item(ImageRecord record, bool notified = false)
     {
@@ -147,7 +147,7 @@ internal static class StreamEvents
 }
 
 /// <summary>S3 ObjectCreated events the tests write themselves; keys go in exactly as given (already URL-encoded, as S3 sends them).</summary>
-internal static class S3Events
+public static class S3Events
 {
     public const string Bucket = "ill-uploads";
 

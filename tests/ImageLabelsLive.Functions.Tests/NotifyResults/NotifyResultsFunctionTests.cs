@@ -2,10 +2,9 @@ using System.Text.Json.Nodes;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Notifications;
 using ImageLabelsLive.Functions.NotifyResults;
-using ImageLabelsLive.Functions.Tests.Support;
 using ImageLabelsLive.Testing.Fakes;
 
-namespace ImageLabelsLive.Functions.Tests.Streams;
+namespace ImageLabelsLive.Functions.Tests.NotifyResults;
 
 public class NotifyResultsFunctionTests
 {

@@ -2,10 +2,9 @@ using System.Text.Json.Nodes;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.PushResults;
 using ImageLabelsLive.Functions.PushResults;
-using ImageLabelsLive.Functions.Tests.Support;
 using ImageLabelsLive.Testing.Fakes;
 
-namespace ImageLabelsLive.Functions.Tests.Streams;
+namespace ImageLabelsLive.Functions.Tests.PushResults;
 
 public class PushResultsFunctionTests
 {

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Aws.Serialization;
 
-namespace ImageLabelsLive.Functions.Tests.Support;
+namespace ImageLabelsLive.Testing.Events;
 
 /// <summary>API Gateway events the tests write themselves: HTTP API payload 2.0 and WebSocket route events.</summary>
-internal static class HttpEvents
+public static class HttpEvents
 {
     public static JsonObject HttpApi(
         string method,
@@ -86,6 +86,23 @@ internal static class HttpEvents
     }
 
     /// <summary>The typed request the Stream entry point would have read from <paramref name="lambdaEvent"/>.</summary>
+    /// <summary>An HTTP API request with path parameters and a raw query string (repeated names joined by commas, as API Gateway does).</summary>
+    public static APIGatewayHttpApiV2ProxyRequest HttpApiRequest(string method, string path, string routeKey, Dictionary<string, string> pathParameters, string? rawQuery = null)
+    {
+        var json = HttpApi(method, path, routeKey, pathParameters: pathParameters);
+        if (rawQuery is not null)
+        {
+            json["rawQueryString"] = rawQuery;
+            var query = new JsonObject();
+            foreach (var group in rawQuery.Split('&').Select(pair => pair.Split('=', 2)).GroupBy(pair => pair[0]))
+            {
+                query[group.Key] = string.Join(',', group.Select(pair => Uri.UnescapeDataString(pair[1])));
+            }
+            json["queryStringParameters"] = query;
+        }
+        return ToHttpRequest(json);
+    }
+
     public static APIGatewayHttpApiV2ProxyRequest ToHttpRequest(JsonObject lambdaEvent) =>
         System.Text.Json.JsonSerializer.Deserialize(lambdaEvent.ToJsonString(), LambdaJson.Default.APIGatewayHttpApiV2ProxyRequest)!;
 

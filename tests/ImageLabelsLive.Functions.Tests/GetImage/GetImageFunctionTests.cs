@@ -3,12 +3,11 @@ using ImageLabelsLive.Core.Feeds;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Ports;
 using ImageLabelsLive.Functions.GetImage;
-using ImageLabelsLive.Functions.Tests.Support;
 using ImageLabelsLive.Testing.Fakes;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
-namespace ImageLabelsLive.Functions.Tests.Feeds;
+namespace ImageLabelsLive.Functions.Tests.GetImage;
 
 public class GetImageFunctionTests
 {

@@ -3,15 +3,15 @@ using ImageLabelsLive.Core.Feeds;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Ports;
 using ImageLabelsLive.Functions.ListFeedImages;
-using ImageLabelsLive.Functions.Tests.Support;
 using ImageLabelsLive.Testing.Fakes;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
-namespace ImageLabelsLive.Functions.Tests.Feeds;
+namespace ImageLabelsLive.Functions.Tests.ListFeedImages;
 
 public class ListFeedImagesFunctionTests
 {
+    private static readonly Label Dog = new("Dog", 90, ["Animal"], []);
     private readonly InMemoryImageStore images = new();
 
     private ListFeedImagesFunction Function(IFeedQueries? feeds = null) => new(new ListFeedImagesHandler(feeds ?? new InMemoryFeedQueries(images)));
@@ -22,6 +22,9 @@ public class ListFeedImagesFunctionTests
         "GET /feeds/{feedId}/images",
         pathParameters: feedId is null ? null : new Dictionary<string, string> { ["feedId"] = feedId },
         query: limit is null ? null : new Dictionary<string, string> { ["limit"] = limit });
+
+    private static Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest QueryRequest(string method, string path, string routeKey, Dictionary<string, string> pathParameters, string? rawQuery = null) =>
+        HttpEvents.HttpApiRequest(method, path, routeKey, pathParameters, rawQuery);
 
     private async Task<(int Status, JsonNode Body)> GetAsync(JsonObject request, IFeedQueries? store = null)
     {
@@ -150,5 +153,34 @@ public class ListFeedImagesFunctionTests
 
         response["statusCode"]!.GetValue<int>().ShouldBe(200);
         LambdaInvocation.Body(response)["images"]![0]!["imageId"]!.GetValue<string>().ShouldBe(record.ImageId);
+    }
+
+    [Fact]
+    public async Task ListFeedImages_RepeatedLabelParameters_FiltersByEveryLabel()
+    {
+        var both = Samples.Record(ImageStatus.Labeled) with { Labels = [Dog, new Label("Person", 80, [], [])] };
+        await images.CreateAsync(both, default);
+        await images.CreateAsync(Samples.Record(ImageStatus.Labeled) with { Labels = [Dog] }, default);
+        var function = new ListFeedImagesFunction(new ListFeedImagesHandler(new InMemoryFeedQueries(images)));
+
+        var response = await function.HandleAsync(QueryRequest("GET", $"/feeds/{Samples.FeedId}/images", "GET /feeds/{feedId}/images",
+            new() { ["feedId"] = Samples.FeedId }, "label=dog&label=Person"), default);
+
+        response.StatusCode.ShouldBe(200);
+        var body = JsonNode.Parse(response.Body!)!;
+        body["images"]!.AsArray().ShouldHaveSingleItem()!["imageId"]!.GetValue<string>().ShouldBe(both.ImageId);
+        body["nextCursor"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ListFeedImages_MalformedCursor_Returns400InvalidCursor()
+    {
+        var function = new ListFeedImagesFunction(new ListFeedImagesHandler(new InMemoryFeedQueries(images)));
+
+        var response = await function.HandleAsync(QueryRequest("GET", $"/feeds/{Samples.FeedId}/images", "GET /feeds/{feedId}/images",
+            new() { ["feedId"] = Samples.FeedId }, "cursor=abc"), default);
+
+        response.StatusCode.ShouldBe(400);
+        JsonNode.Parse(response.Body!)!["error"]!["code"]!.GetValue<string>().ShouldBe("InvalidCursor");
     }
 }

@@ -10,20 +10,43 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 
-namespace ImageLabelsLive.LocalHost.Tests;
+namespace ImageLabelsLive.Testing.LocalApp;
 
 public sealed record UploadTicket(string ImageId, Uri UploadUrl, Dictionary<string, string> UploadHeaders, DateTimeOffset ExpiresAt);
 
-/// <summary>A client that speaks only the documented web API, as the page or any other client would.</summary>
-public sealed class AppClient(LocalAppFixture stack)
+/// <summary>A client that speaks only the documented web API (and reads the local mailbox), as the page or any other client would.</summary>
+public sealed class AppClient
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient http;
+    private readonly Func<Uri> baseUrl;
+    private readonly Func<StackEndpoints?> endpoints;
+
+    /// <summary>The fixture's local app.</summary>
+    public AppClient(LocalAppFixture stack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        http = stack.Http;
+        baseUrl = () => stack.BaseUrl;
+        endpoints = () => stack.Endpoints;
+    }
+
+    /// <summary>A local host the caller started itself (the crash drills); the mailbox is found through /config.json.</summary>
+    public AppClient(HttpClient http, Uri baseUrl)
+    {
+        this.http = http;
+        this.baseUrl = () => baseUrl;
+        endpoints = () => null;
+    }
+
+    private Uri Api(string path) => new(baseUrl(), "api/" + path.TrimStart('/'));
 
     public static string NewFeedId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public async Task<UploadTicket> CreateUploadAsync(string feedId, string fileName, string contentType, long size)
     {
-        using var response = await stack.Http.PostAsJsonAsync(stack.Api("uploads"), new { feedId, fileName, contentType, size });
+        using var response = await http.PostAsJsonAsync(Api("uploads"), new { feedId, fileName, contentType, size });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<UploadTicket>(Json))!;
     }
@@ -32,7 +55,7 @@ public sealed class AppClient(LocalAppFixture stack)
     {
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        return await stack.Http.PutAsync(url, content);
+        return await http.PutAsync(url, content);
     }
 
     /// <summary>Creates the upload and PUTs the bytes with exactly the headers the API gave.</summary>
@@ -45,27 +68,28 @@ public sealed class AppClient(LocalAppFixture stack)
     }
 
     public async Task<JsonElement> GetImageAsync(string imageId) =>
-        await stack.Http.GetFromJsonAsync<JsonElement>(stack.Api($"images/{imageId}"));
+        await http.GetFromJsonAsync<JsonElement>(Api($"images/{imageId}"));
 
     public async Task<JsonElement> ListFeedAsync(string feedId) =>
-        (await stack.Http.GetFromJsonAsync<JsonElement>(stack.Api($"feeds/{feedId}/images"))).GetProperty("images");
+        (await http.GetFromJsonAsync<JsonElement>(Api($"feeds/{feedId}/images"))).GetProperty("images");
 
     public async Task<FeedSocket> OpenFeedAsync(string feedId)
     {
         var socket = new ClientWebSocket();
-        await socket.ConnectAsync(stack.WebSocketUrl(feedId), CancellationToken.None);
+        await socket.ConnectAsync(new Uri($"ws://{baseUrl().Authority}/ws?feed={Uri.EscapeDataString(feedId)}"), CancellationToken.None);
         return new FeedSocket(socket);
     }
 
     /// <summary>The feed's connection ids, read from the Connections table through the local DynamoDB endpoint.</summary>
     public async Task<IReadOnlyList<string>> ConnectionIdsOfFeedAsync(string feedId)
     {
+        var stack = endpoints() ?? throw new InvalidOperationException("The connection ids are read through the fixture's endpoints.");
         using var dynamoDb = new AmazonDynamoDBClient(
             new BasicAWSCredentials("test", "test"),
-            new AmazonDynamoDBConfig { ServiceURL = stack.Endpoints.Dynamodb, AuthenticationRegion = stack.Endpoints.Region });
+            new AmazonDynamoDBConfig { ServiceURL = stack.Dynamodb, AuthenticationRegion = stack.Region });
         var query = new QueryRequest
         {
-            TableName = stack.Endpoints.ConnectionsTable,
+            TableName = stack.ConnectionsTable,
             IndexName = "feedId-index",
             KeyConditionExpression = "feedId = :feed",
             ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":feed"] = new() { S = feedId } },
@@ -86,24 +110,56 @@ public sealed class AppClient(LocalAppFixture stack)
         }
     }
 
+    /// <summary>Up to <paramref name="limit"/> of the feed's images, newest first (GET /api/feeds/{feedId}/images?limit=…).</summary>
+    public async Task<JsonElement[]> ListImagesAsync(string feedId, int limit = 100)
+    {
+        var page = await http.GetFromJsonAsync<JsonElement>(Api($"feeds/{feedId}/images?limit={limit}"));
+        return page.GetProperty("images").EnumerateArray().ToArray();
+    }
+
     /// <summary>Polls until <paramref name="condition"/> holds; the pipeline is asynchronous by design.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? within = null)
     {
         var limit = within ?? TimeSpan.FromSeconds(45);
-        var deadline = DateTime.UtcNow + limit;
+        if (!await WaitUntilAsync(condition, limit, TimeSpan.FromMilliseconds(200)))
+        {
+            throw new TimeoutException($"The condition did not hold within {limit.TotalSeconds} s.");
+        }
+    }
+
+    /// <summary>Polls every <paramref name="poll"/> (100 ms unless given) until <paramref name="condition"/> holds (true) or <paramref name="within"/> has passed (false).</summary>
+    public static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan within, TimeSpan? poll = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline)
+            if (deadline.Elapsed > within)
             {
-                throw new TimeoutException($"The condition did not hold within {limit.TotalSeconds} s.");
+                return false;
             }
-            await Task.Delay(200);
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(100));
         }
+        return true;
     }
 
     /// <summary>The local mailbox's messages (maildev's REST API).</summary>
     public async Task<JsonElement[]> EmailsAsync() =>
-        (await stack.Http.GetFromJsonAsync<JsonElement[]>(new Uri(new Uri(stack.Endpoints.Mailbox), "email")))!;
+        (await http.GetFromJsonAsync<JsonElement[]>(new Uri(await MailboxAsync(), "email")))!;
+
+    /// <summary>The subjects of the local mailbox's messages.</summary>
+    public async Task<IReadOnlyList<string>> EmailSubjectsAsync() =>
+        (await EmailsAsync()).Select(e => e.GetProperty("subject").GetString() ?? "").ToArray();
+
+    private async Task<Uri> MailboxAsync()
+    {
+        if (endpoints() is { } stack)
+        {
+            return new Uri(stack.Mailbox);
+        }
+        var config = await http.GetFromJsonAsync<JsonElement>(new Uri(baseUrl(), "config.json"));
+        return new Uri(config.GetProperty("mailboxUrl").GetString()!);
+    }
 }
 
 /// <summary>An open feed socket that collects every message it receives.</summary>

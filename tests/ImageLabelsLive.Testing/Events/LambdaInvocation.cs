@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace ImageLabelsLive.Functions.Tests.Support;
+namespace ImageLabelsLive.Testing.Events;
 
 /// <summary>Calls a function the way Lambda's managed runtime does: event JSON in a stream, answer JSON out of one.</summary>
-internal static class LambdaInvocation
+public static class LambdaInvocation
 {
     public static async Task<JsonNode> InvokeAsync(Func<Stream, Task<Stream>> entryPoint, string eventJson)
     {

@@ -1,9 +1,8 @@
 using ImageLabelsLive.Core.Connections;
 using ImageLabelsLive.Functions.Connect;
-using ImageLabelsLive.Functions.Tests.Support;
 using ImageLabelsLive.Testing.Fakes;
 
-namespace ImageLabelsLive.Functions.Tests.WebSocket;
+namespace ImageLabelsLive.Functions.Tests.Connect;
 
 public class ConnectFunctionTests
 {

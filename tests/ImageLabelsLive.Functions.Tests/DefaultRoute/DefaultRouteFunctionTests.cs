@@ -2,10 +2,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ImageLabelsLive.Functions.DefaultRoute;
 using ImageLabelsLive.Core.Connections;
-using ImageLabelsLive.Functions.Tests.Support;
 using ImageLabelsLive.Testing.Fakes;
 
-namespace ImageLabelsLive.Functions.Tests.WebSocket;
+namespace ImageLabelsLive.Functions.Tests.DefaultRoute;
 
 public class DefaultRouteFunctionTests
 {
