@@ -34,8 +34,8 @@ failing_tests() {
   echo "  $name:"
   if [ -f "$LOGS/$name.plain.log" ]; then
     # node --test (TAP): each "not ok" line (a suite's too: a failed hook is reported there), then its YAML block up to the stack.
-    awk '/^ *not ok / { show = 12; print; next } show > 0 && /^ +(stack:|\.\.\.)/ { show = 0 }
-         show > 0 && !/^ +(---|duration_ms:|failureType:)/ { print; show-- }' "$LOGS/$name.plain.log" | head -n 60
+    awk '/^ *not ok / { show = 40; print; next } show > 0 && /^ +(stack:|\.\.\.)/ { show = 0 }
+         show > 0 && !/^ +(---|duration_ms:|failureType:)/ { print; show-- }' "$LOGS/$name.plain.log" | head -n 100
     # vitest: "FAIL  file > suite > test" and the assertion under it.
     grep -aE -A4 '^ *FAIL ' "$LOGS/$name.plain.log" | head -n 40
   else

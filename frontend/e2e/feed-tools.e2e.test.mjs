@@ -51,6 +51,12 @@ describe("feed tools", { skip: Boolean(skipReason) }, () => {
 
   const titles = (page) => page.locator("article.card .card-title").allTextContents();
 
+  /** What the page said, for a failed assertion's message: its banner and toast, and the console's errors. */
+  async function whatThePageSaid(page, problems) {
+    const text = async (testId) => (await page.locator(`[data-testid="${testId}"]`).first().textContent())?.trim() || "(none)";
+    return `banner: ${await text("banner")}; toast: ${await text("toast")}; console: ${problems.join(" | ") || "(none)"}`;
+  }
+
   test("scrolling loads the whole history, newest first, down to the 130th card with its image", async () => {
     const problems = [];
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -90,7 +96,11 @@ describe("feed tools", { skip: Boolean(skipReason) }, () => {
       await viewer.waitForFunction(() => new URL(location.href).searchParams.getAll("label").join() === "Dog");
       assert.equal(await chip.getAttribute("aria-pressed"), "true");
       await scrollUntil(viewer, dogs.length);
-      assert.deepEqual((await titles(viewer)).map((t) => t.trim()), dogs, "every Dog image, newest first, and nothing else");
+      assert.deepEqual(
+        (await titles(viewer)).map((t) => t.trim()),
+        dogs,
+        `every Dog image, newest first, and nothing else (${await whatThePageSaid(viewer, problems)})`,
+      );
       assert.equal(await viewer.locator('[data-testid="load-more"]').isVisible(), false);
       // The upload is labeled (the uploader sees it), and it has no Dog, so the filtered view leaves it out.
       await uploader.locator('article.card[data-status="labeled"]', { hasText: fileName }).waitFor({ timeout: labeledTimeout });

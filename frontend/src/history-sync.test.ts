@@ -77,11 +77,51 @@ describe("HistorySync", () => {
     expect(view.loadMore.element.querySelector("button")?.disabled).toBe(false);
   });
 
-  it("setLabels_Fails_ToastSaysFilterNotApplied", async () => {
-    const { sync, toast, queries } = historySync([new ApiError("bad", "That label filter is not valid.")]);
+  it("setLabels_Refused_ToastSaysWhyAndAsksNoMore", async () => {
+    vi.useFakeTimers();
+    const { sync, toast, queries } = historySync([new ApiError("InvalidLabel", "That label filter is not valid.", 400)]);
     sync.setLabels(["Dog"]);
     await vi.waitFor(() => expect(toast?.textContent).toBe("That label filter is not valid."));
     expect(queries[0]?.labels).toEqual(["Dog"]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(queries).toHaveLength(1);
+  });
+
+  it("setLabels_ServerDidNotAnswer_BannerRetriesUntilTheFilteredPageIsShown", async () => {
+    vi.useFakeTimers();
+    const { sync, banner, queries, applied } = historySync([
+      new ApiError("Network", "The feed's images could not be loaded: the server did not answer."),
+      new ApiError("Http503", "The feed's images could not be loaded (HTTP 503).", 503),
+      { images: [record({ imageId: "dog", status: "labeled" })], nextCursor: null },
+    ]);
+    sync.setLabels(["Dog"]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(banner?.textContent).toBe("The feed's images could not be loaded: the server did not answer. Retrying…");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(queries.map((query) => query.labels)).toEqual([["Dog"], ["Dog"], ["Dog"]]);
+    expect(applied).toEqual([{ ids: ["dog"], announce: false }]);
+    expect(banner?.hidden).toBe(true);
+  });
+
+  it("setLabels_NewChoiceWhileRetrying_TheOldChoiceIsNotAskedAgain", async () => {
+    vi.useFakeTimers();
+    const { sync, queries } = historySync([new ApiError("Network", "The server did not answer.")]);
+    sync.setLabels(["Dog"]);
+    await vi.advanceTimersByTimeAsync(0);
+    sync.setLabels(["Cat"]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(queries.map((query) => query.labels)).toEqual([["Dog"], ["Cat"]]);
+  });
+
+  it("loadMore_PageDrawn_LoadMoreLooksAgainWhetherItIsStillInView", async () => {
+    const { sync, view } = historySync([
+      { images: [record({ imageId: "a" })], nextCursor: "next" },
+      { images: [record({ imageId: "b" })], nextCursor: "later" },
+    ]);
+    const checkAgain = vi.spyOn(view.loadMore, "checkAgain");
+    await sync.catchUp();
+    await sync.loadMore();
+    expect(checkAgain).toHaveBeenCalledTimes(1);
   });
 
   it("catchUp_Reconnect_RepeatsLaterAndPicksUpAChangeLoggedLate", async () => {

@@ -30,6 +30,8 @@ export class HistorySync {
   private retry: ReturnType<typeof setTimeout> | null = null;
   private settles: ReturnType<typeof setTimeout>[] = [];
   private failures = 0;
+  private filterRun = 0;
+  private filterRetry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     source: HistorySource,
@@ -86,18 +88,44 @@ export class HistorySync {
     this.view.loadMore.setState(false, true);
     try {
       await loader.loadMore();
+      this.view.loadMore.setState(loader.done, false);
+      this.view.loadMore.checkAgain();
     } catch (error) {
       this.view.toast.show(error instanceof ApiError ? error.message : "More images could not be loaded.", "error");
+      this.view.loadMore.setState(loader.done, false);
     }
-    this.view.loadMore.setState(loader.done, false);
   }
 
-  /** A new label filter: the listing starts again from the newest image that carries them. */
+  /**
+   * A new label filter: the listing starts again from the newest image that carries them. A refused filter says
+   * why; a server that did not answer is asked again with backoff, behind the banner, until it does or the choice
+   * changes (the cards shown meanwhile are only the matching ones already loaded).
+   */
   setLabels(labels: readonly string[]): void {
+    const run = ++this.filterRun;
+    if (this.filterRetry) clearTimeout(this.filterRetry);
+    this.filterRetry = null;
+    void this.applyLabels(labels, run, 0);
+  }
+
+  private async applyLabels(labels: readonly string[], run: number, failures: number): Promise<void> {
     const loader = this.loader;
-    loader
-      .setLabels(labels)
-      .catch((error: unknown) => this.view.toast.show(error instanceof ApiError ? error.message : "The filter could not be applied.", "error"))
-      .finally(() => this.view.loadMore.setState(loader.done, false));
+    try {
+      await loader.setLabels(labels);
+      if (run !== this.filterRun) return;
+      this.view.loadMore.setState(loader.done, false);
+      if (failures > 0) this.view.banner.show(null);
+      this.view.loadMore.checkAgain();
+    } catch (error) {
+      if (run !== this.filterRun) return;
+      this.view.loadMore.setState(loader.done, false);
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+        this.view.toast.show(error.message, "error");
+        return;
+      }
+      const message = error instanceof ApiError ? error.message : "The filter could not be applied.";
+      this.view.banner.show(`${message} Retrying…`);
+      this.filterRetry = setTimeout(() => void this.applyLabels(labels, run, failures + 1), backoffDelay(failures));
+    }
   }
 }

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LoadMore } from "./feed-tools";
 import { LabelBar } from "./label-bar";
 import { ActionToast } from "./action-toast";
@@ -36,6 +36,31 @@ describe("feed tools around the grid", () => {
     box.setState(true, false);
     expect(box.element.hidden).toBe(true);
     expect(displayOf(box.element)).toBe("none");
+  });
+
+  it("LoadMore_CheckAgainWhileStillInView_LoadsTheNextPage", () => {
+    // An observer reports an element's state when it starts observing it, and afterwards only its crossings.
+    let inView = true;
+    class ObserverInView {
+      constructor(private readonly report: (entries: { isIntersecting: boolean }[]) => void) {}
+      observe(): void {
+        this.report([{ isIntersecting: inView }]);
+      }
+      unobserve(): void {}
+    }
+    vi.stubGlobal("IntersectionObserver", ObserverInView);
+    try {
+      let loads = 0;
+      const box = new LoadMore(() => (loads += 1));
+      expect(loads).toBe(1);
+      box.checkAgain();
+      expect(loads).toBe(2);
+      inView = false;
+      box.checkAgain();
+      expect(loads).toBe(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("LoadMore_Busy_DisablesTheButtonAndSaysLoading", () => {

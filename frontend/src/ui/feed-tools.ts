@@ -40,6 +40,16 @@ export class LoadMore {
     this.observer?.observe(this.element);
   }
 
+  /**
+   * After a page has been drawn: if this is still near the viewport (a short page, or a filter that matched few
+   * images), the observer has no new crossing to report, so observing afresh reports where it is now.
+   */
+  checkAgain(): void {
+    if (!this.observer) return;
+    this.observer.unobserve(this.element);
+    this.observer.observe(this.element);
+  }
+
   setState(done: boolean, busy: boolean): void {
     this.element.hidden = done;
     this.button.disabled = busy;
