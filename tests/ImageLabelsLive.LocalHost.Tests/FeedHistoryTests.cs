@@ -151,11 +151,12 @@ public sealed class FeedHistoryTests(LocalAppFixture stack) : IAsyncLifetime
     {
         var newest = seeded.Max(r => r.UpdatedAt);
 
-        // The mark is the indexer's last write for each record, so it may trail the count it waited for by a moment.
+        // The mark is the indexer's last write for each record, so it may trail the count it waited for (by seconds on a
+        // loaded machine).
         await AppClient.EventuallyAsync(
             async () => (await LabelsAsync()).GetProperty("indexedThrough").GetString() is { } at
                 && DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) == newest,
-            TimeSpan.FromSeconds(30));
+            TimeSpan.FromSeconds(90));
     }
 
     [Fact]
