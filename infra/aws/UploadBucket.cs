@@ -16,33 +16,25 @@ internal sealed class UploadBucket : Construct
     public UploadBucket(Construct scope, string id, int expirationDays)
         : base(scope, id)
     {
-        Bucket = new Bucket(this, "Bucket", new BucketProps
-        {
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            Encryption = BucketEncryption.S3_MANAGED,
-            EnforceSSL = true,
-            MinimumTLSVersion = 1.2,
-            LifecycleRules =
-            [
-                new LifecycleRule
-                {
-                    Id = "expire-uploads",
-                    Prefix = UploadsPrefix,
-                    Expiration = Duration.Days(expirationDays),
-                    AbortIncompleteMultipartUploadAfter = Duration.Days(1),
-                },
-                new LifecycleRule
-                {
-                    Id = "expire-exports",
-                    Prefix = ExportsPrefix,
-                    Expiration = Duration.Days(1),
-                    AbortIncompleteMultipartUploadAfter = Duration.Days(1),
-                },
-            ],
-            RemovalPolicy = RemovalPolicy.DESTROY,
-            AutoDeleteObjects = true,
-        });
+        var props = PrivateBucket.Props();
+        props.LifecycleRules =
+        [
+            new LifecycleRule
+            {
+                Id = "expire-uploads",
+                Prefix = UploadsPrefix,
+                Expiration = Duration.Days(expirationDays),
+                AbortIncompleteMultipartUploadAfter = Duration.Days(1),
+            },
+            new LifecycleRule
+            {
+                Id = "expire-exports",
+                Prefix = ExportsPrefix,
+                Expiration = Duration.Days(1),
+                AbortIncompleteMultipartUploadAfter = Duration.Days(1),
+            },
+        ];
+        Bucket = new Bucket(this, "Bucket", props);
     }
 
     public Bucket Bucket { get; }

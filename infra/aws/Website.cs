@@ -17,16 +17,7 @@ internal sealed class Website : Construct
     public Website(Construct scope, string id)
         : base(scope, id)
     {
-        Bucket = new Bucket(this, "Bucket", new BucketProps
-        {
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            Encryption = BucketEncryption.S3_MANAGED,
-            EnforceSSL = true,
-            MinimumTLSVersion = 1.2,
-            RemovalPolicy = RemovalPolicy.DESTROY,
-            AutoDeleteObjects = true,
-        });
+        Bucket = new Bucket(this, "Bucket", PrivateBucket.Props());
 
         var origin = S3BucketOrigin.WithOriginAccessControl(Bucket);
         Distribution = new Distribution(this, "Distribution", new DistributionProps

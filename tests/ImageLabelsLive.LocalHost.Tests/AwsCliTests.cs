@@ -102,15 +102,16 @@ public sealed class AwsCliTests(LocalAppFixture stack)
         var connectionId = (await client.ConnectionIdsOfFeedAsync(feedId)).ShouldHaveSingleItem();
         var endpoint = stack.Endpoints.Apigatewaymanagementapi;
 
-        await RunOkAsync(endpoint, "apigatewaymanagementapi", "post-to-connection", "--connection-id", connectionId, "--cli-binary-format", "raw-in-base64-out", "--data", "{\"type\":\"hello\"}");
+        // "--connection-id=…" in one argument: an id may start with "-", which the CLI would take for an option.
+        await RunOkAsync(endpoint, "apigatewaymanagementapi", "post-to-connection", "--connection-id=" + connectionId, "--cli-binary-format", "raw-in-base64-out", "--data", "{\"type\":\"hello\"}");
         await tab.WaitForAsync(message => message.GetProperty("type").GetString() == "hello", TimeSpan.FromSeconds(10));
-        var described = await AwsAsync(endpoint, "apigatewaymanagementapi", "get-connection", "--connection-id", connectionId);
+        var described = await AwsAsync(endpoint, "apigatewaymanagementapi", "get-connection", "--connection-id=" + connectionId);
         described.GetProperty("Identity").GetProperty("SourceIp").GetString().ShouldBe("127.0.0.1");
         described.TryGetProperty("ConnectedAt", out _).ShouldBeTrue();
-        await RunOkAsync(endpoint, "apigatewaymanagementapi", "delete-connection", "--connection-id", connectionId);
+        await RunOkAsync(endpoint, "apigatewaymanagementapi", "delete-connection", "--connection-id=" + connectionId);
 
         await AppClient.EventuallyAsync(() => Task.FromResult(tab.Socket.State != System.Net.WebSockets.WebSocketState.Open));
-        var (code, _, error) = await RunAsync(endpoint, "apigatewaymanagementapi", "get-connection", "--connection-id", connectionId);
+        var (code, _, error) = await RunAsync(endpoint, "apigatewaymanagementapi", "get-connection", "--connection-id=" + connectionId);
         code.ShouldNotBe(0);
         error.ShouldContain("GoneException");
     }
@@ -119,7 +120,7 @@ public sealed class AwsCliTests(LocalAppFixture stack)
     public async Task ApiGatewayManagementApi_UnknownConnection_IsGone()
     {
         var (code, _, error) = await RunAsync(stack.Endpoints.Apigatewaymanagementapi, "apigatewaymanagementapi", "post-to-connection",
-            "--connection-id", "nosuchconnection=", "--cli-binary-format", "raw-in-base64-out", "--data", "x");
+            "--connection-id=nosuchconnection=", "--cli-binary-format", "raw-in-base64-out", "--data", "x");
 
         code.ShouldNotBe(0);
         error.ShouldContain("GoneException");

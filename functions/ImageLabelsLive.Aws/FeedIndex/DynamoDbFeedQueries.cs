@@ -78,51 +78,37 @@ public sealed class DynamoDbFeedQueries(IAmazonDynamoDB dynamoDb, string imagesT
     private static bool IsAfter(ImageRecord record, FeedPosition after) =>
         record.CreatedAt < after.At || (record.CreatedAt == after.At && string.CompareOrdinal(record.ImageId, after.ImageId) < 0);
 
-    public async Task<FeedPage> ListWithLabelAsync(string feedId, string label, int limit, FeedPosition? after, Func<ImageRecord, bool> alsoMatches, CancellationToken cancellationToken)
+    public Task<FeedPage> ListWithLabelAsync(string feedId, string label, int limit, FeedPosition? after, Func<ImageRecord, bool> alsoMatches, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alsoMatches);
-        var partition = LabelPartition(feedId, label);
+        // The index follows the table a moment behind: the record itself has the last word.
+        return ReadMembersAsync(LabelPartition(feedId, label), null, forward: false, limit, after,
+            (_, record) => record.FeedId == feedId && alsoMatches(record), cancellationToken);
+    }
+
+    public Task<FeedPage> ListChangedAsync(string feedId, DateTimeOffset since, int limit, FeedPosition? after, CancellationToken cancellationToken) =>
+        // An entry older than its record's latest change is a leftover; the record appears at its latest entry.
+        ReadMembersAsync(ChangesPartition(feedId), since, forward: true, limit, after,
+            (entry, record) => record.FeedId == feedId && UtcTimestampConverter.ToText(record.UpdatedAt) == UtcTimestampConverter.ToText(entry.At),
+            cancellationToken);
+
+    /// <summary>
+    /// A page of an index partition's records: reads members in rounds (at most <see cref="MaxRounds"/>), reads each
+    /// round's records, and keeps those <paramref name="keep"/> accepts until the page is full or the partition ends.
+    /// </summary>
+    private async Task<FeedPage> ReadMembersAsync(
+        string partition, DateTimeOffset? from, bool forward, int limit, FeedPosition? after, Func<FeedPosition, ImageRecord, bool> keep, CancellationToken cancellationToken)
+    {
         var found = new List<ImageRecord>(limit);
         var position = after;
         for (var round = 0; round < MaxRounds; round++)
         {
-            var (members, more) = await QueryMembersAsync(partition, null, position, forward: false, limit - found.Count, cancellationToken).ConfigureAwait(false);
+            var (members, more) = await QueryMembersAsync(partition, from, position, forward, limit - found.Count, cancellationToken).ConfigureAwait(false);
             var records = await GetRecordsAsync(members.Select(member => member.ImageId), cancellationToken).ConfigureAwait(false);
             foreach (var member in members)
             {
                 position = member;
-                // The index follows the table a moment behind: the record itself has the last word.
-                if (records.TryGetValue(member.ImageId, out var record) && record.FeedId == feedId && alsoMatches(record))
-                {
-                    found.Add(record);
-                }
-            }
-            if (!more)
-            {
-                return new FeedPage(found, null);
-            }
-            if (found.Count >= limit)
-            {
-                break;
-            }
-        }
-        return new FeedPage(found, position);
-    }
-
-    public async Task<FeedPage> ListChangedAsync(string feedId, DateTimeOffset since, int limit, FeedPosition? after, CancellationToken cancellationToken)
-    {
-        var found = new List<ImageRecord>(limit);
-        var position = after;
-        for (var round = 0; round < MaxRounds; round++)
-        {
-            var (entries, more) = await QueryMembersAsync(ChangesPartition(feedId), since, position, forward: true, limit - found.Count, cancellationToken).ConfigureAwait(false);
-            var records = await GetRecordsAsync(entries.Select(entry => entry.ImageId), cancellationToken).ConfigureAwait(false);
-            foreach (var entry in entries)
-            {
-                position = entry;
-                // An entry older than its record's latest change is a leftover; the record appears at its latest entry.
-                if (records.TryGetValue(entry.ImageId, out var record) && record.FeedId == feedId
-                    && UtcTimestampConverter.ToText(record.UpdatedAt) == UtcTimestampConverter.ToText(entry.At))
+                if (records.TryGetValue(member.ImageId, out var record) && keep(member, record))
                 {
                     found.Add(record);
                 }

@@ -3,15 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace ImageLabelsLive.LocalAws.DynamoDB;
 
-// The few DynamoDB JSON 1.0 requests the endpoint makes itself on the hot path (table setup uses AWSSDK's client); member names are DynamoDB's own.
-
-internal sealed record DescribeTableRequest(string TableName);
+// The DynamoDB JSON 1.0 request the endpoint makes itself on the hot path, whose answer the stream records keep as it is
+// (control calls use AWSSDK's client, DynaliteSdkClient); member names are DynamoDB's own.
 
 internal sealed record GetItemRequest(string TableName, IReadOnlyDictionary<string, JsonElement> Key, bool ConsistentRead);
 
-internal sealed record ListTablesRequest(int Limit);
-
-[JsonSerializable(typeof(DescribeTableRequest))]
 [JsonSerializable(typeof(GetItemRequest))]
-[JsonSerializable(typeof(ListTablesRequest))]
 internal sealed partial class DynamoDbJsonContext : JsonSerializerContext;

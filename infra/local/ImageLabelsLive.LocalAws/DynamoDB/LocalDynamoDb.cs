@@ -1,13 +1,14 @@
-using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 
 namespace ImageLabelsLive.LocalAws.DynamoDB;
 
 /// <summary>The local DynamoDB endpoint's state for /health.</summary>
 public sealed class LocalDynamoDb
 {
-    private readonly DynaliteClient _dynalite;
+    private readonly DynaliteSdkClient _dynalite;
 
-    internal LocalDynamoDb(DynaliteClient dynalite, LocalDynamoDbOptions options)
+    internal LocalDynamoDb(DynaliteSdkClient dynalite, LocalDynamoDbOptions options)
     {
         _dynalite = dynalite;
         Options = options;
@@ -22,16 +23,10 @@ public sealed class LocalDynamoDb
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
         try
         {
-            var result = await _dynalite.CallAsync(
-                "ListTables", JsonSerializer.Serialize(new ListTablesRequest(1), DynamoDbJsonContext.Default.ListTablesRequest), timeout.Token)
-                .ConfigureAwait(false);
-            return result.IsSuccess;
+            await _dynalite.Client.ListTablesAsync(new ListTablesRequest { Limit = 1 }, timeout.Token).ConfigureAwait(false);
+            return true;
         }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return false;
         }

@@ -25,7 +25,8 @@ public static class LocalDynamoDbExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(_ => new DynaliteClient(options));
-        services.AddSingleton(sp => new TableShapes(sp.GetRequiredService<DynaliteClient>(), options));
+        services.AddSingleton(_ => new DynaliteSdkClient(options));
+        services.AddSingleton(sp => new TableShapes(sp.GetRequiredService<DynaliteSdkClient>(), options));
         services.AddSingleton<KeyedAsyncLock>();
         services.AddSingleton(sp => new StreamFailureDestination(sp.GetRequiredService<ILogger<StreamFailureDestination>>()));
         services.AddSingleton(sp => new LocalDynamoDbStreams(
@@ -36,8 +37,8 @@ public static class LocalDynamoDbExtensions
             sp.GetRequiredService<KeyedAsyncLock>(),
             sp.GetRequiredService<LocalDynamoDbStreams>(),
             sp.GetRequiredService<ILogger<DynamoDbProxy>>()));
-        services.AddSingleton(sp => new LocalTables(sp.GetRequiredService<TableShapes>(), options, sp.GetRequiredService<ILogger<LocalTables>>()));
-        services.AddSingleton(sp => new LocalDynamoDb(sp.GetRequiredService<DynaliteClient>(), options));
+        services.AddSingleton(sp => new LocalTables(sp.GetRequiredService<DynaliteSdkClient>(), sp.GetRequiredService<TableShapes>(), options, sp.GetRequiredService<ILogger<LocalTables>>()));
+        services.AddSingleton(sp => new LocalDynamoDb(sp.GetRequiredService<DynaliteSdkClient>(), options));
         services.AddSingleton<IHostedService>(sp => new EventSourceMappingRunner(
             sp.GetRequiredService<LocalDynamoDbStreams>(), sp.GetRequiredService<ILogger<EventSourceMappingRunner>>()));
         return services;

@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace ImageLabelsLive.LocalAws.DynamoDB;
@@ -10,7 +9,7 @@ namespace ImageLabelsLive.LocalAws.DynamoDB;
 /// declares its tables from) in dynalite when they are missing, through AWSSDK's DynamoDB client. Streams are not
 /// declared to dynalite (it has none); the endpoint records them itself.
 /// </summary>
-public sealed class LocalTables : IDisposable
+public sealed class LocalTables
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
@@ -19,15 +18,12 @@ public sealed class LocalTables : IDisposable
     private readonly LocalDynamoDbOptions _options;
     private readonly ILogger<LocalTables> _logger;
 
-    internal LocalTables(TableShapes shapes, LocalDynamoDbOptions options, ILogger<LocalTables> logger)
+    internal LocalTables(DynaliteSdkClient dynalite, TableShapes shapes, LocalDynamoDbOptions options, ILogger<LocalTables> logger)
     {
+        _dynalite = dynalite.Client;
         _shapes = shapes;
         _options = options;
         _logger = logger;
-        // dynalite wants a SigV4-shaped request and checks no signature.
-        _dynalite = new AmazonDynamoDBClient(
-            new BasicAWSCredentials("local", "local"),
-            new AmazonDynamoDBConfig { ServiceURL = options.DynaliteUrl.ToString(), AuthenticationRegion = options.Region, MaxErrorRetry = 2 });
     }
 
     /// <summary>
@@ -71,8 +67,6 @@ public sealed class LocalTables : IDisposable
         }
         return new LocalTablesResult(created, ttlApplied);
     }
-
-    public void Dispose() => _dynalite.Dispose();
 
     private async Task<bool> CreateIfMissingAsync(CreateTableRequest table, CancellationToken cancellationToken)
     {

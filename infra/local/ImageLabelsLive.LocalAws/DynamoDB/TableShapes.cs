@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 
 namespace ImageLabelsLive.LocalAws.DynamoDB;
 
@@ -11,7 +13,7 @@ internal sealed record TableShape(IReadOnlyList<string> KeyNames, string StreamA
 /// Table shapes from dynalite's DescribeTable, cached; the cache forgets a table when a CreateTable, DeleteTable or
 /// UpdateTable for it passes through the endpoint or the table setup creates it.
 /// </summary>
-internal sealed class TableShapes(DynaliteClient dynalite, LocalDynamoDbOptions options)
+internal sealed class TableShapes(DynaliteSdkClient dynalite, LocalDynamoDbOptions options)
 {
     private readonly ConcurrentDictionary<string, TableShape> _known = new(StringComparer.Ordinal);
 
@@ -22,16 +24,18 @@ internal sealed class TableShapes(DynaliteClient dynalite, LocalDynamoDbOptions 
         {
             return shape;
         }
-        var result = await dynalite.CallAsync(
-            "DescribeTable", JsonSerializer.Serialize(new DescribeTableRequest(tableName), DynamoDbJsonContext.Default.DescribeTableRequest), cancellationToken)
-            .ConfigureAwait(false);
-        if (!result.IsSuccess || !result.Body.TryGetProperty("Table", out var table))
+        TableDescription table;
+        try
+        {
+            table = (await dynalite.Client.DescribeTableAsync(tableName, cancellationToken).ConfigureAwait(false)).Table;
+        }
+        catch (AmazonServiceException)
         {
             return null;
         }
-        var keyNames = table.GetProperty("KeySchema").EnumerateArray()
-            .OrderBy(k => k.GetProperty("KeyType").GetString() == "HASH" ? 0 : 1)
-            .Select(k => k.GetProperty("AttributeName").GetString()!)
+        var keyNames = table.KeySchema
+            .OrderBy(key => key.KeyType == KeyType.HASH ? 0 : 1)
+            .Select(key => key.AttributeName)
             .ToArray();
         shape = new TableShape(keyNames, StreamArn(tableName, table));
         _known[tableName] = shape;
@@ -41,12 +45,16 @@ internal sealed class TableShapes(DynaliteClient dynalite, LocalDynamoDbOptions 
     public void Forget(string tableName) => _known.TryRemove(tableName, out _);
 
     /// <summary>arn:aws:dynamodb:{region}:{account}:table/{name}/stream/{label}; the label is the table's creation time, as on AWS.</summary>
-    private string StreamArn(string tableName, JsonElement table)
+    private string StreamArn(string tableName, TableDescription table)
     {
-        var created = table.TryGetProperty("CreationDateTime", out var creation) && creation.TryGetDouble(out var seconds)
-            ? DateTimeOffset.UnixEpoch.AddMilliseconds(Math.Round(seconds * 1000))
+        // dynalite answers epoch seconds with three decimals; the nearest millisecond undoes the double's rounding.
+        var created = table.CreationDateTime is { } creation
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round((ToUtc(creation) - DateTime.UnixEpoch).TotalMilliseconds))
             : DateTimeOffset.UnixEpoch;
         var label = created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
         return $"arn:aws:dynamodb:{options.Region}:{options.AccountId}:table/{tableName}/stream/{label}";
     }
+
+    private static DateTime ToUtc(DateTime time) =>
+        time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
 }

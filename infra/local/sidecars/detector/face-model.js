@@ -5,30 +5,15 @@
 // the emotion model scores seven expressions and faceres estimates an age. Human's gender output
 // is never read: AWS itself warns against inferring gender from a face.
 
-const path = require('node:path');
-const { pathToFileURL } = require('node:url');
-const { packageDir, registerFileLoader, HUMAN_VERSION } = require('./model');
+const { startHuman, HUMAN_VERSION } = require('./model');
 
 const FACE_MODEL_VERSION = `human-${HUMAN_VERSION}-blazeface-facemesh-emotion-faceres`;
 // Faces are looked for on an image at most this many pixels on its longer side.
 const FACE_INPUT_MAX_SIDE = 1024;
 
 async function loadFaceModel({ minConfidence = 0.3, maxDetected = 50 } = {}) {
-  const humanDir = packageDir('@vladmandic/human');
-  const { Human } = require(path.join(humanDir, 'dist', 'human.node-wasm.js'));
-  const tf = require('@tensorflow/tfjs-core');
-  registerFileLoader(tf);
   const frame = { skipFrames: 0, skipTime: 0 };
-  const human = new Human({
-    backend: 'wasm',
-    wasmPath: `${path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist')}${path.sep}`,
-    modelBasePath: `${pathToFileURL(path.join(humanDir, 'models')).href}/`,
-    debug: false,
-    async: true,
-    warmup: 'none',
-    cacheSensitivity: 0,
-    skipAllowed: false,
-    filter: { enabled: false },
+  const { human, tf, modelsDir } = await startHuman({
     face: {
       enabled: true,
       detector: { rotation: false, maxDetected, minConfidence, return: false, ...frame },
@@ -40,16 +25,9 @@ async function loadFaceModel({ minConfidence = 0.3, maxDetected = 50 } = {}) {
       antispoof: { enabled: false },
       liveness: { enabled: false },
     },
-    body: { enabled: false },
-    hand: { enabled: false },
-    gesture: { enabled: false },
-    segmentation: { enabled: false },
-    object: { enabled: false },
   });
-  await human.init();
-  await human.load();
   for (const name of ['blazeface', 'facemesh', 'emotion', 'faceres']) {
-    if (!human.models.models[name]) throw new Error(`the ${name} face model did not load from ${path.join(humanDir, 'models')}`);
+    if (!human.models.models[name]) throw new Error(`the ${name} face model did not load from ${modelsDir}`);
   }
 
   /**

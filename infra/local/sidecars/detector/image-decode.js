@@ -17,15 +17,8 @@ const FLATTEN = Object.freeze({ background: { r: 255, g: 255, b: 255 } });
  * @returns {Promise<{square: Buffer, geometry: ReturnType<typeof computeLetterbox>, format: string}>}
  */
 async function decodeLetterboxed(bytes, size) {
-  const format = sniffImageFormat(bytes);
-  if (!format) throw invalidImageFormat('Request has invalid image format: the bytes are neither JPEG nor PNG.');
-  let metadata;
-  try {
-    metadata = await sharp(bytes, DECODE_OPTIONS).metadata();
-  } catch (error) {
-    throw invalidImageFormat(`Request has invalid image format: ${error.message}`);
-  }
-  if (metadata.format !== format || !metadata.width || !metadata.height) throw invalidImageFormat();
+  const metadata = await validateImage(bytes);
+  const format = metadata.format;
   // Orientations 5-8 swap width and height once applied.
   const swap = (metadata.orientation ?? 1) >= 5;
   const width = metadata.autoOrient?.width ?? (swap ? metadata.height : metadata.width);

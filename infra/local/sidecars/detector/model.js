@@ -48,19 +48,20 @@ function registerFileLoader(tf) {
 }
 
 /**
- * Loads Human with only the CenterNet object model, on tfjs's WASM backend, from the files the
- * npm package ships (no network). Returns a detector for letterboxed size x size RGB squares.
+ * Human on tfjs's WASM backend, its models read from the files the npm package ships (no network), with every part
+ * off but the ones given (such as { object: {...} }); initialised and loaded.
  */
-async function loadDetector({ minScore = 0.05, maxDetected = 100, iouThreshold = 0.4 } = {}) {
+async function startHuman(parts) {
   const humanDir = packageDir('@vladmandic/human');
   // By file path: the package's exports map does not expose the node-wasm build.
   const { Human } = require(path.join(humanDir, 'dist', 'human.node-wasm.js'));
   const tf = require('@tensorflow/tfjs-core');
   registerFileLoader(tf);
+  const modelsDir = path.join(humanDir, 'models');
   const human = new Human({
     backend: 'wasm',
     wasmPath: `${path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist')}${path.sep}`,
-    modelBasePath: `${pathToFileURL(path.join(humanDir, 'models')).href}/`,
+    modelBasePath: `${pathToFileURL(modelsDir).href}/`,
     debug: false,
     async: true,
     warmup: 'none',
@@ -73,13 +74,22 @@ async function loadDetector({ minScore = 0.05, maxDetected = 100, iouThreshold =
     hand: { enabled: false },
     gesture: { enabled: false },
     segmentation: { enabled: false },
-    object: { enabled: true, modelPath: `${MODEL_NAME}.json`, minConfidence: minScore, maxDetected, iouThreshold, skipFrames: 0, skipTime: 0 },
+    object: { enabled: false },
+    ...parts,
   });
   await human.init();
   await human.load();
+  return { human, tf, modelsDir };
+}
+
+/** Human with only the CenterNet object model; a detector for letterboxed size x size RGB squares. */
+async function loadDetector({ minScore = 0.05, maxDetected = 100, iouThreshold = 0.4 } = {}) {
+  const { human, tf, modelsDir } = await startHuman({
+    object: { enabled: true, modelPath: `${MODEL_NAME}.json`, minConfidence: minScore, maxDetected, iouThreshold, skipFrames: 0, skipTime: 0 },
+  });
   // Human logs a failed model load instead of throwing; without this the detector would answer with no labels forever.
   const model = human.models.models[MODEL_NAME];
-  if (!model || !model.executor) throw new Error(`the ${MODEL_NAME} model did not load from ${path.join(humanDir, 'models')}`);
+  if (!model || !model.executor) throw new Error(`the ${MODEL_NAME} model did not load from ${modelsDir}`);
   const inputSize = Number(model.modelSignature?.inputs ? Object.values(model.modelSignature.inputs)[0].tensorShape.dim[1].size : 512);
 
   /** @param {Uint8Array} square packed RGB, inputSize x inputSize */
@@ -99,4 +109,4 @@ async function loadDetector({ minScore = 0.05, maxDetected = 100, iouThreshold =
   return { detect, inputSize, backend: tf.getBackend(), numTensors: () => tf.memory().numTensors };
 }
 
-module.exports = { loadDetector, packageDir, registerFileLoader, LABEL_MODEL_VERSION, MODEL_NAME, HUMAN_VERSION };
+module.exports = { loadDetector, startHuman, packageDir, LABEL_MODEL_VERSION, MODEL_NAME, HUMAN_VERSION };
