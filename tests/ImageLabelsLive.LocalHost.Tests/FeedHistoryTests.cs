@@ -152,10 +152,10 @@ public sealed class FeedHistoryTests(LocalAppFixture stack) : IAsyncLifetime
         var newest = seeded.Max(r => r.UpdatedAt);
 
         // The mark is the indexer's last write for each record, so it may trail the count it waited for (by seconds on a
-        // loaded machine).
+        // loaded machine). It may also pass the seeded times: the sweeper fails the seeded uploads that never finished.
         await AppClient.EventuallyAsync(
             async () => (await LabelsAsync()).GetProperty("indexedThrough").GetString() is { } at
-                && DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) == newest,
+                && DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) >= newest,
             TimeSpan.FromSeconds(90));
     }
 
