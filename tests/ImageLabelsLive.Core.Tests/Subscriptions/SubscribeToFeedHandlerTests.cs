@@ -10,7 +10,7 @@ public class SubscribeToFeedHandlerTests
     private const string Feed = "AAAAAAAAAAAAAAAAAAAAAA";
     private const string OtherFeed = "BBBBBBBBBBBBBBBBBBBBBB";
 
-    private readonly CountingLimits counters = new();
+    private readonly CountingSubscriptionRequests counters = new();
     private readonly RecordingSubscriber subscriber = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero));
 
@@ -116,40 +116,5 @@ public class SubscribeToFeedHandlerTests
         key.ShouldBe(SubscriptionRequestLimit.AddressKey("ann@example.com"));
         key.ShouldNotContain("example");
         key.Length.ShouldBe(64);
-    }
-
-    private sealed class CountingLimits : ISubscriptionRequestCounter
-    {
-        public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
-
-        public Task<bool> TryTakeAsync(string counter, int limit, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-        {
-            var count = Counts.GetValueOrDefault(counter);
-            if (count >= limit)
-            {
-                return Task.FromResult(false);
-            }
-            Counts[counter] = count + 1;
-            return Task.FromResult(true);
-        }
-
-        public Task ReleaseAsync(string counter, CancellationToken cancellationToken)
-        {
-            Counts[counter] = Counts.GetValueOrDefault(counter) - 1;
-            return Task.CompletedTask;
-        }
-    }
-
-    private sealed class RecordingSubscriber : IFeedSubscriber
-    {
-        public List<(string Email, string FilterPolicy)> Calls { get; } = [];
-
-        public SubscribeOutcome Next { get; set; } = SubscribeOutcome.PendingConfirmation;
-
-        public Task<SubscribeOutcome> SubscribeAsync(string email, string filterPolicy, CancellationToken cancellationToken)
-        {
-            Calls.Add((email, filterPolicy));
-            return Task.FromResult(Next);
-        }
     }
 }
