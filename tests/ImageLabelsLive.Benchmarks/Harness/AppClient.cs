@@ -25,6 +25,15 @@ internal sealed record Photo(string FileName, string ContentType, byte[] Bytes)
     }
 
     public const string MissingReason = "../shared/images was not found (set ILL_SHARED_DIR to the shared folder); this scenario uploads those photos.";
+
+    private static int unique;
+
+    /// <summary>
+    /// The photo with a few bytes after its end (JPEG's EOI, PNG's IEND) that no other call carries: the detector
+    /// shares an analysis among the calls for the same bytes, and real uploads are different photos.
+    /// </summary>
+    public Photo Unique() =>
+        this with { Bytes = [.. Bytes, .. System.Text.Encoding.ASCII.GetBytes($"ill-bench-{Interlocked.Increment(ref unique)}")] };
 }
 
 /// <summary>What one upload returned, with when its steps finished (Stopwatch timestamps).</summary>

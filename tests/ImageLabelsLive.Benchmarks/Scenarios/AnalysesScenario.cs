@@ -32,7 +32,6 @@ internal sealed class AnalysesScenario : IScenario
         ["ANALYZE_IMAGE_PROPERTIES"] = "false",
     };
 
-    private static int unique;
 
     public int Number => 9;
 
@@ -169,7 +168,7 @@ internal sealed class AnalysesScenario : IScenario
         {
             foreach (var photo in photos.Take(2))
             {
-                using var warm = new MemoryStream(Unique(photo).Bytes, writable: false);
+                using var warm = new MemoryStream(photo.Unique().Bytes, writable: false);
                 await call(warm).ConfigureAwait(false);
             }
         }
@@ -180,7 +179,7 @@ internal sealed class AnalysesScenario : IScenario
             {
                 foreach (var (name, call) in operations)
                 {
-                    using var bytes = new MemoryStream(Unique(photo).Bytes, writable: false);
+                    using var bytes = new MemoryStream(photo.Unique().Bytes, writable: false);
                     var started = Stopwatch.GetTimestamp();
                     await call(bytes).ConfigureAwait(false);
                     times.Add(name, photo.FileName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -215,7 +214,7 @@ internal sealed class AnalysesScenario : IScenario
         }, cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
         var uploads = await Task.WhenAll(Enumerable.Range(0, count).Select(index =>
-            app.UploadAsync(feedId, Unique(photos[index % photos.Count]), cancellationToken))).ConfigureAwait(false);
+            app.UploadAsync(feedId, photos[index % photos.Count].Unique(), cancellationToken))).ConfigureAwait(false);
         await WaitAsync(() => uploads.All(upload => finals.ContainsKey((0, upload.ImageId))), TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
         var last = uploads.Max(upload => finals[(0, upload.ImageId)]);
         return count / Stopwatch.GetElapsedTime(started, last).TotalSeconds;
@@ -238,7 +237,7 @@ internal sealed class AnalysesScenario : IScenario
         var results = new double[photos.Count];
         for (var index = 0; index < photos.Count; index++)
         {
-            var upload = await app.UploadAsync(feedId, Unique(photos[index]), cancellationToken).ConfigureAwait(false);
+            var upload = await app.UploadAsync(feedId, photos[index].Unique(), cancellationToken).ConfigureAwait(false);
             await WaitAsync(() => finals.ContainsKey(upload.ImageId), TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
             results[index] = Stopwatch.GetElapsedTime(upload.StartedAt, finals[upload.ImageId]).TotalMilliseconds;
         }
@@ -257,10 +256,6 @@ internal sealed class AnalysesScenario : IScenario
             await Task.Delay(10, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>The photo with a few bytes after its end (JPEG's EOI, PNG's IEND) that no other call carries.</summary>
-    private static Photo Unique(Photo photo) =>
-        photo with { Bytes = [.. photo.Bytes, .. Encoding.ASCII.GetBytes($"ill-bench-{Interlocked.Increment(ref unique)}")] };
 
     private sealed class ModelTimes(string[] operations)
     {

@@ -40,7 +40,13 @@ class SharedAnalyses {
       },
     );
     this.entries.set(key, entry);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value);
+    // Over the limit, the oldest finished analyses go. One still queued or running stays: the call that joins it
+    // (DetectFaces after DetectLabels of the same upload) would otherwise run it again, and a burst of uploads
+    // queues far more than maxEntries. Running ones are bounded by the worker pool's queue.
+    for (const [k, other] of this.entries) {
+      if (this.entries.size <= this.maxEntries) break;
+      if (other.expires !== undefined) this.entries.delete(k);
+    }
     return entry.promise;
   }
 }

@@ -215,6 +215,28 @@ test('sharedAnalyses_sameBytesAndAnalysis_runOnceWhileFresh', async () => {
   assert.equal(runs.length, 3, 'an expired result is computed again');
 });
 
+test('sharedAnalyses_moreRunningThanMaxEntries_aLaterCallStillJoinsTheRunningOne', async () => {
+  const runs = [];
+  const finish = [];
+  const shared = new SharedAnalyses((payload) => {
+    runs.push(payload);
+    return new Promise((resolve) => finish.push(() => resolve({ n: runs.length })));
+  }, { maxEntries: 2 });
+  // A burst: three uploads' face analyses queued at once, more than the two entries kept.
+  const first = shared.get(Buffer.from('photo 1'), 'faces');
+  shared.get(Buffer.from('photo 2'), 'faces');
+  shared.get(Buffer.from('photo 3'), 'faces');
+  // The first upload's DetectFaces arrives after the burst: it joins the analysis still queued.
+  const joined = shared.get(Buffer.from('photo 1'), 'faces');
+  assert.equal(runs.length, 3);
+  for (const done of finish) done();
+  assert.equal(await joined, await first);
+  // Finished ones are what goes over the limit.
+  shared.get(Buffer.from('photo 4'), 'faces');
+  assert.equal(runs.length, 4);
+  assert.equal(shared.entries.size, 2, 'finished entries were dropped to make room');
+});
+
 test('sharedAnalyses_failedJob_isNotKeptForTheNextCaller', async () => {
   let calls = 0;
   const shared = new SharedAnalyses(async () => {
