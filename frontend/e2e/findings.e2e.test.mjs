@@ -66,30 +66,37 @@ describe("findings on the page", { skip: Boolean(skipReason) }, () => {
       const lower = texts.findIndex((text) => text.includes("FRESH BREAD"));
       assert.ok(texts.some((text) => text.includes("OPEN DAILY")) && lower >= 0, `both rendered lines are listed; got ${JSON.stringify(texts)}`);
 
-      // Hovering the lower line lights its own box on the picture, and only that one.
+      // Hovering the lower line lights its own box on the picture, and only that one. A push or the picture's
+      // load can re-render the card or move the line from under the pointer meanwhile, so each attempt hovers
+      // again and then reads everything in the page as one step, after the fill's transition.
       await first.bringToFront();
       const active = card.locator(".finding-boxes.has-active .text-box.is-active");
-      // A push that lands meanwhile re-renders the card under the pointer: hover again until line and box are lit.
-      let marked = false;
-      for (let attempt = 0; attempt < 3 && !marked; attempt++) {
+      let lit = null;
+      for (let attempt = 0; attempt < 5 && !lit?.settled; attempt++) {
         await first.mouse.move(0, 0);
         await lines.nth(lower).hover();
-        await active.waitFor({ timeout: 2_000 });
-        marked = await lines.nth(lower).evaluate((line) => line.classList.contains("is-active"));
+        await active.waitFor({ timeout: 2_000 }).catch(() => {});
+        lit = await card.evaluate(async (element, lineIndex) => {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          const boxes = [...element.querySelectorAll(".finding-boxes.has-active .text-box.is-active")];
+          const line = element.querySelectorAll(".text-line")[lineIndex];
+          const frame = element.querySelector(".frame")?.getBoundingClientRect();
+          const box = boxes[0]?.getBoundingClientRect();
+          return {
+            settled: boxes.length === 1 && line?.classList.contains("is-active") === true,
+            count: boxes.length,
+            index: boxes[0]?.dataset.textIndex ?? null,
+            marked: line?.classList.contains("is-active") ?? false,
+            lowerHalf: Boolean(frame && box && box.top > frame.top + frame.height / 2),
+            fill: boxes[0] ? getComputedStyle(boxes[0]).backgroundColor : "no lit box",
+          };
+        }, lower);
       }
-      assert.equal(await active.count(), 1);
-      assert.equal(await active.getAttribute("data-text-index"), String(lower));
-      assert.ok(marked, "the hovered line is marked too");
-      const frame = await card.locator(".frame").boundingBox();
-      const lit = await active.boundingBox();
-      assert.ok(frame && lit && lit.y > frame.y + frame.height / 2, "the lit box is the lower line's, in the lower half of the picture");
-      // Read in the page, after the fill's transition, as one step: the lit box is visibly filled.
-      const filled = await card.evaluate(async (element) => {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        const box = element.querySelector(".finding-boxes.has-active .text-box.is-active");
-        return box ? getComputedStyle(box).backgroundColor : "no lit box";
-      });
-      assert.ok(filled !== "rgba(0, 0, 0, 0)" && filled !== "no lit box", `the lit box is visibly filled (${filled})`);
+      assert.equal(lit.count, 1, "one box is lit");
+      assert.equal(lit.index, String(lower));
+      assert.ok(lit.marked, "the hovered line is marked too");
+      assert.ok(lit.lowerHalf, "the lit box is the lower line's, in the lower half of the picture");
+      assert.ok(lit.fill !== "rgba(0, 0, 0, 0)", `the lit box is visibly filled (${lit.fill})`);
       await screenshot(first, "text-highlighted");
       await first.mouse.move(1, 1);
       await card.locator(".text-box.is-active").waitFor({ state: "detached", timeout: 2_000 });
