@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Aws.Serialization;
 using ImageLabelsLive.Functions.Catalog;
@@ -19,6 +21,21 @@ public abstract class HttpApiFunction : ILambdaFunction
             ArgumentNullException.ThrowIfNull(request);
             return RespondAsync(request, cancellationToken);
         });
+
+    /// <summary>The request's JSON body as <typeparamref name="T"/>, or null when it is empty, not JSON or badly base64-encoded.</summary>
+    protected static T? ReadBody<T>(APIGatewayHttpApiV2ProxyRequest request, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        try
+        {
+            var body = HttpResponses.BodyText(request);
+            return string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, typeInfo);
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException)
+        {
+            return null;
+        }
+    }
 
     protected abstract Task<APIGatewayHttpApiV2ProxyResponse> RespondAsync(APIGatewayHttpApiV2ProxyRequest request, CancellationToken cancellationToken);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Core.Subscriptions;
 using ImageLabelsLive.Core.Web;
@@ -21,16 +20,7 @@ public sealed class SubscribeToFeedFunction(SubscribeToFeedHandler handler) : Ht
 
     protected override async Task<APIGatewayHttpApiV2ProxyResponse> RespondAsync(APIGatewayHttpApiV2ProxyRequest request, CancellationToken cancellationToken)
     {
-        SubscribeToFeedCommand? command;
-        try
-        {
-            var body = HttpResponses.BodyText(request);
-            command = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, WebJson.Default.SubscribeToFeedCommand);
-        }
-        catch (Exception exception) when (exception is JsonException or FormatException)
-        {
-            command = null;
-        }
+        var command = ReadBody(request, WebJson.Default.SubscribeToFeedCommand);
         var (answer, result, error) = await handler.HandleAsync(request.PathParameters.Get("feedId"), command, cancellationToken).ConfigureAwait(false);
         return answer switch
         {

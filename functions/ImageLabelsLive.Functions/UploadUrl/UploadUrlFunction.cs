@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Amazon.Lambda.APIGatewayEvents;
 using ImageLabelsLive.Core.Images;
 using ImageLabelsLive.Core.Uploads;
@@ -18,16 +17,7 @@ public sealed class UploadUrlFunction(CreateUploadHandler handler) : HttpApiFunc
 
     protected override async Task<APIGatewayHttpApiV2ProxyResponse> RespondAsync(APIGatewayHttpApiV2ProxyRequest request, CancellationToken cancellationToken)
     {
-        CreateUploadCommand? command;
-        try
-        {
-            var body = HttpResponses.BodyText(request);
-            command = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, WebJson.Default.CreateUploadCommand);
-        }
-        catch (Exception exception) when (exception is JsonException or FormatException)
-        {
-            command = null;
-        }
+        var command = ReadBody(request, WebJson.Default.CreateUploadCommand);
         if (command is null)
         {
             return HttpResponses.BadRequest(new ImageError(
