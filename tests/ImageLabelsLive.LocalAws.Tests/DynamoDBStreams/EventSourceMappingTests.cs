@@ -408,18 +408,18 @@ public sealed class EventSourceMappingTests(DynaliteFixture dynalite, ITestOutpu
     [InlineData("""{"batchItemFailures":[{"itemIdentifier":null}]}""", false)]
     [InlineData("""{"batchItemFailures":[{"identifier":"000000000000000000002"}]}""", false)]
     [InlineData("""{"batchItemFailures":[{"itemIdentifier":"999"}]}""", false)]
-    public void ReadResponse_LambdasRules_SuccessOrWholeBatchFailure(string response, bool success)
+    public void FromResponse_LambdasRules_SuccessOrWholeBatchFailure(string response, bool success)
     {
-        var outcome = EventSourceMapping.ReadResponse(ThreeRecords(), System.Text.Encoding.UTF8.GetBytes(response));
+        var outcome = StreamBatchOutcome.FromResponse(ThreeRecords(), System.Text.Encoding.UTF8.GetBytes(response));
 
         (outcome.Error is null).ShouldBe(success);
         outcome.FailedFrom.ShouldBeNull();
     }
 
     [Fact]
-    public void ReadResponse_SeveralIdentifiers_RetriesFromTheEarliest()
+    public void FromResponse_SeveralIdentifiers_RetriesFromTheEarliest()
     {
-        var outcome = EventSourceMapping.ReadResponse(ThreeRecords(), """
+        var outcome = StreamBatchOutcome.FromResponse(ThreeRecords(), """
             {"batchItemFailures":[{"itemIdentifier":"000000000000000000003"},{"itemIdentifier":"000000000000000000002"}]}
             """u8.ToArray());
 

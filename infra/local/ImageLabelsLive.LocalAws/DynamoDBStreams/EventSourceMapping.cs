@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Threading.Channels;
-using Amazon.Lambda.DynamoDBEvents;
 using ImageLabelsLive.LocalAws.Lambda;
 using Microsoft.Extensions.Logging;
 
@@ -276,7 +274,7 @@ internal sealed class EventSourceMapping
         {
             return StreamBatchOutcome.Failure($"{ex.GetType().Name}: {ex.Message}");
         }
-        var outcome = Options.ReportBatchItemFailures ? ReadResponse(records, response) : StreamBatchOutcome.Success;
+        var outcome = Options.ReportBatchItemFailures ? StreamBatchOutcome.FromResponse(records, response) : StreamBatchOutcome.Success;
         if (outcome.Error is null)
         {
             _logger.LogInformation(
@@ -285,59 +283,6 @@ internal sealed class EventSourceMapping
                 records[^1].Record.Dynamodb.SequenceNumber, _time.GetElapsedTime(started).TotalMilliseconds);
         }
         return outcome;
-    }
-
-    /// <summary>
-    /// Lambda's rules: no answer, null, {} or an empty or null list is success; invalid JSON, a missing or empty
-    /// identifier, or one not in the batch fails the whole batch; otherwise retry from the lowest reported record.
-    /// </summary>
-    internal static StreamBatchOutcome ReadResponse(IReadOnlyList<QueuedStreamRecord> records, byte[] response)
-    {
-        if (response.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
-        {
-            return StreamBatchOutcome.Success;
-        }
-        StreamsEventResponse? answer;
-        try
-        {
-            answer = JsonSerializer.Deserialize(response, StreamJsonContext.Default.StreamsEventResponse);
-        }
-        catch (JsonException ex)
-        {
-            return StreamBatchOutcome.Failure($"The function's response is not a valid StreamsEventResponse: {ex.Message}");
-        }
-        if (answer?.BatchItemFailures is not { Count: > 0 } failures)
-        {
-            return StreamBatchOutcome.Success;
-        }
-        var lowest = int.MaxValue;
-        foreach (var failure in failures)
-        {
-            var identifier = failure?.ItemIdentifier;
-            if (string.IsNullOrEmpty(identifier))
-            {
-                return StreamBatchOutcome.Failure("The function reported a batch item failure without an itemIdentifier.");
-            }
-            var index = IndexOf(records, identifier);
-            if (index < 0)
-            {
-                return StreamBatchOutcome.Failure($"The function reported itemIdentifier '{identifier}', which is not in the batch.");
-            }
-            lowest = Math.Min(lowest, index);
-        }
-        return StreamBatchOutcome.Partial(lowest, $"The function reported record {records[lowest].Record.Dynamodb.SequenceNumber} as failed.");
-    }
-
-    private static int IndexOf(IReadOnlyList<QueuedStreamRecord> records, string sequenceNumber)
-    {
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (string.Equals(records[i].Record.Dynamodb.SequenceNumber, sequenceNumber, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private async Task GiveUpAsync(QueuedStreamRecord[] records, string error, int attempts, string condition = "RetryAttemptsExhausted")
