@@ -36,8 +36,8 @@ internal sealed class DynaliteClient : IDisposable
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
 
-    /// <summary>Calls one DynamoDB operation on dynalite with a JSON body; the endpoint's own reads and table setup use it.</summary>
-    public async Task<DynaliteResult> CallAsync(string operation, string jsonBody, CancellationToken cancellationToken)
+    /// <summary>Calls one DynamoDB operation on dynalite with a JSON body.</summary>
+    private async Task<DynaliteResult> CallAsync(string operation, string jsonBody, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/");
         request.Content = new StringContent(jsonBody);
@@ -47,6 +47,27 @@ internal sealed class DynaliteClient : IDisposable
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return new DynaliteResult(response.StatusCode, ParseOrUndefined(bytes));
+    }
+
+    /// <summary>
+    /// Reads one item, strongly consistent, as DynamoDB JSON: the form the stream records keep it in. When dynalite
+    /// did not answer with an item or its absence, Failure says what it answered.
+    /// </summary>
+    public async Task<(ItemRead Read, string? Failure)> GetItemAsync(string tableName, IReadOnlyDictionary<string, JsonElement> key, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync(
+            "GetItem",
+            JsonSerializer.Serialize(new GetItemRequest(tableName, key, ConsistentRead: true), DynamoDbJsonContext.Default.GetItemRequest),
+            cancellationToken).ConfigureAwait(false);
+        if (!result.IsSuccess || result.Body.ValueKind != JsonValueKind.Object)
+        {
+            return (ItemRead.Failed, result.Describe());
+        }
+        // The body is already a clone, so its members outlive the document.
+        var item = result.Body.TryGetProperty("Item", out var found)
+            ? found.EnumerateObject().ToDictionary(attribute => attribute.Name, attribute => attribute.Value, StringComparer.Ordinal)
+            : null;
+        return (new ItemRead(true, item), null);
     }
 
     /// <summary>

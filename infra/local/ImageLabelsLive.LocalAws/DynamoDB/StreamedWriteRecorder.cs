@@ -67,16 +67,12 @@ internal sealed class StreamedWriteRecorder(
     {
         try
         {
-            var result = await dynalite.CallAsync(
-                "GetItem",
-                JsonSerializer.Serialize(new GetItemRequest(write.TableName, write.Key, ConsistentRead: true), DynamoDbJsonContext.Default.GetItemRequest),
-                cancellationToken).ConfigureAwait(false);
-            if (!result.IsSuccess || result.Body.ValueKind != JsonValueKind.Object)
+            var (read, failure) = await dynalite.GetItemAsync(write.TableName, write.Key, cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
             {
-                logger.LogDebug("GetItem on {Table} failed: {Error}", write.TableName, result.Describe());
-                return ItemRead.Failed;
+                logger.LogDebug("GetItem on {Table} failed: {Error}", write.TableName, failure);
             }
-            return new ItemRead(true, result.Body.TryGetProperty("Item", out var item) ? ToDictionary(item) : null);
+            return read;
         }
         catch (HttpRequestException ex)
         {
@@ -88,15 +84,5 @@ internal sealed class StreamedWriteRecorder(
             logger.LogWarning("GetItem on {Table} timed out", write.TableName);
             return ItemRead.Failed;
         }
-    }
-
-    private static Dictionary<string, JsonElement> ToDictionary(JsonElement item)
-    {
-        var dictionary = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var attribute in item.EnumerateObject())
-        {
-            dictionary[attribute.Name] = attribute.Value;
-        }
-        return dictionary;
     }
 }

@@ -78,18 +78,13 @@ internal sealed class StreamRecovery(
             streams.Settle(intent.Intent);
             return true;
         }
-        var result = await dynalite.CallAsync(
-            "GetItem",
-            JsonSerializer.Serialize(new GetItemRequest(intent.TableName, intent.Key, ConsistentRead: true), DynamoDbJsonContext.Default.GetItemRequest),
-            cancellationToken).ConfigureAwait(false);
-        if (!result.IsSuccess || result.Body.ValueKind != JsonValueKind.Object)
+        var (read, failure) = await dynalite.GetItemAsync(intent.TableName, intent.Key, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
         {
-            logger.LogWarning("Could not read {Table} item for an interrupted write ({Error}); it is resolved at the next start", intent.TableName, result.Describe());
+            logger.LogWarning("Could not read {Table} item for an interrupted write ({Error}); it is resolved at the next start", intent.TableName, failure);
             return false;
         }
-        IReadOnlyDictionary<string, JsonElement>? now = result.Body.TryGetProperty("Item", out var item)
-            ? item.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal)
-            : null;
+        var now = read.Item;
         if (DynamoDbItemEquality.SameItem(intent.Before, now))
         {
             streams.Settle(intent.Intent);
