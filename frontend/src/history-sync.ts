@@ -16,9 +16,10 @@ export interface HistorySyncView {
 
 /**
  * The change log behind changedSince is kept by a stream consumer apart from the pushes, and may trail them by
- * seconds: a change made while this tab was away can be pushed to the others before it is logged. So a reconnect's
- * catch-up is repeated a few times, this long after it, to pick up what was not yet logged (cheap: the merge drops
- * what is known).
+ * seconds: a change made while this tab was away can be pushed to the others before it is logged. So every catch-up
+ * after the first page is repeated a few times, this long after it, to pick up what was not yet logged (cheap: the
+ * merge drops what is known). That includes the socket's first open when the first page came before it: a change
+ * made between that page and the open reached only the tabs already connected.
  */
 export const settleDelaysMs: readonly number[] = [2_000, 5_000, 12_000];
 

@@ -212,31 +212,13 @@ internal sealed class EventSourceMapping
         var payload = StreamLambdaEvent.Serialize(records.Select(r => r.Record));
         for (var delivery = 0; delivery < Options.DuplicateDeliveries; delivery++)
         {
-            var outcome = await InvokeOnceAsync(records, payload, stoppingToken).ConfigureAwait(false);
+            var outcome = await InvokeAndReadAsync(records, payload, stoppingToken).ConfigureAwait(false);
             if (outcome.Error is not null)
             {
                 return outcome;
             }
         }
         return StreamBatchOutcome.Success;
-    }
-
-    private int _invoking;
-
-    /// <summary>Whether an invocation is under way (a stop waits for it).</summary>
-    internal bool IsInvoking => Volatile.Read(ref _invoking) > 0;
-
-    private async Task<StreamBatchOutcome> InvokeOnceAsync(QueuedStreamRecord[] records, byte[] payload, CancellationToken stoppingToken)
-    {
-        Interlocked.Increment(ref _invoking);
-        try
-        {
-            return await InvokeAndReadAsync(records, payload, stoppingToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _invoking);
-        }
     }
 
     private async Task<StreamBatchOutcome> InvokeAndReadAsync(QueuedStreamRecord[] records, byte[] payload, CancellationToken stoppingToken)

@@ -10,7 +10,9 @@ internal sealed class EventSourceMappingRunner(LocalDynamoDbStreams streams, ILo
     {
         // The host's stop, or an earlier LocalDynamoDbStreams.StopDeliveringAsync while the endpoints are still up.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, streams.DeliveryStopping);
-        await Task.WhenAll(streams.Mappings.Select(mapping => Task.Run(() => KeepRunningAsync(mapping, stopping.Token), CancellationToken.None))).ConfigureAwait(false);
+        var loops = Task.WhenAll(streams.Mappings.Select(mapping => Task.Run(() => KeepRunningAsync(mapping, stopping.Token), CancellationToken.None)));
+        streams.DeliveringIn(loops);
+        await loops.ConfigureAwait(false);
     }
 
     private async Task KeepRunningAsync(EventSourceMapping mapping, CancellationToken stoppingToken)

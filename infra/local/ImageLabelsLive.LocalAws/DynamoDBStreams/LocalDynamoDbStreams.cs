@@ -85,19 +85,28 @@ public sealed class LocalDynamoDbStreams : IDisposable
 
     internal CancellationToken DeliveryStopping => _stopDelivering.Token;
 
+    private Task _delivering = Task.CompletedTask;
+
+    /// <summary>The consumers' delivery loops, as the runner started them: a stop waits for them to end.</summary>
+    internal void DeliveringIn(Task loops) => _delivering = loops;
+
     /// <summary>
-    /// Stops every consumer taking new batches and waits for the invocations under way (at most their grace), while the
-    /// endpoints they call are still up. A host stops Kestrel before its background services, so without this an
-    /// invocation finishing late could publish an email and then fail to mark it sent, and the restart would send it
-    /// again. What is not delivered stays journaled.
+    /// Stops every consumer taking new batches and waits for the invocations under way (each is given
+    /// <see cref="EventSourceMapping.InFlightGraceOnStop"/>, then abandoned), while the endpoints they call are still
+    /// up. A host stops Kestrel before its background services, so without this an invocation finishing late could
+    /// publish an email and then fail to mark it sent, and the restart would send it again. What is not delivered
+    /// stays journaled.
     /// </summary>
     public async Task StopDeliveringAsync()
     {
         await _stopDelivering.CancelAsync().ConfigureAwait(false);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (_mappings.Any(m => m.IsInvoking) && waited.Elapsed < EventSourceMapping.InFlightGraceOnStop + TimeSpan.FromSeconds(1))
+        try
         {
-            await Task.Delay(50).ConfigureAwait(false);
+            await _delivering.WaitAsync(EventSourceMapping.InFlightGraceOnStop + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // Ended by the stop, or still ending: either way nothing more is delivered.
         }
     }
 
