@@ -117,17 +117,21 @@ public sealed class MotoContractTests(MotoServer moto)
     public async Task ManagementApi_PostGetDelete_AreAnswered()
     {
         Skip.If(moto.SkipReason is not null, moto.SkipReason);
-        using var api = AwsClientFactory.CreateManagementApi(Settings);
+        using var forwarder = new ConnectionsPathForwarder(moto.Endpoint);
+        using var api = AwsClientFactory.CreateManagementApi(Settings with { ConnectionsEndpoint = forwarder.Endpoint });
 
         var post = await api.PostToConnectionAsync(new PostToConnectionRequest { ConnectionId = "conn-1", Data = new MemoryStream("{\"type\":\"pong\"}"u8.ToArray()) });
         var get = await api.GetConnectionAsync(new GetConnectionRequest { ConnectionId = "conn-1" });
         var delete = await api.DeleteConnectionAsync(new DeleteConnectionRequest { ConnectionId = "conn-1" });
 
+        // The client sends the path as AWS's SDKs do, percent-encoded (see ConnectionsPathForwarder).
+        forwarder.ReceivedPaths.ShouldAllBe(path => path.StartsWith("/%40connections/conn-1", StringComparison.Ordinal));
         post.HttpStatusCode.ShouldBe(HttpStatusCode.OK);
         // moto describes any connection id it is asked about, open or not; AWS answers 410 GoneException for an
-        // unknown id (covered against the local host). moto also sends connectedAt and lastActiveAt as epoch
-        // seconds, where the API's model says ISO 8601 timestamps, so the client leaves them unset; not asserted.
+        // unknown id (covered against the local host). moto sends connectedAt and lastActiveAt as epoch seconds,
+        // where the API's model says ISO 8601; the client reads either, as AWSSDK.Core's timestamp reader does.
         get.HttpStatusCode.ShouldBe(HttpStatusCode.OK);
+        get.ConnectedAt.ShouldNotBeNull();
         get.Identity.ShouldNotBeNull().SourceIp.ShouldNotBeNullOrEmpty();
         get.Identity.UserAgent.ShouldNotBeNullOrEmpty();
         delete.HttpStatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.NoContent);

@@ -7,7 +7,7 @@ using ImageLabelsLive.Aws.AwsProtocol;
 namespace Amazon.ApiGatewayManagementApi;
 
 /// <summary>
-/// API Gateway's WebSocket management API over REST-JSON: POST/GET/DELETE {ServiceURL}/@connections/{id}, signed
+/// API Gateway's WebSocket management API over REST-JSON: POST/GET/DELETE {ServiceURL}/@connections/{id} (sent as %40connections), signed
 /// with SigV4 as "execute-api". Errors arrive as <see cref="AmazonApiGatewayManagementApiException"/> subtypes;
 /// a connection that has gone away answers <see cref="GoneException"/>.
 /// </summary>
@@ -75,11 +75,14 @@ public sealed class AmazonApiGatewayManagementApiClient : IAmazonApiGatewayManag
 
     public void Dispose() => transport.Dispose();
 
-    /// <summary>/@connections/{connectionId}, the id percent-encoded ('=' in API Gateway's ids becomes %3D).</summary>
+    /// <summary>
+    /// /%40connections/{connectionId}: the SDK's marshallers percent-encode the whole resource path, its '@' too, and
+    /// the id ('=' in API Gateway's ids becomes %3D). API Gateway reads both forms.
+    /// </summary>
     internal static string ConnectionPath(string? connectionId) =>
         string.IsNullOrEmpty(connectionId)
             ? throw new AmazonApiGatewayManagementApiException("Request object does not have required field ConnectionId set")
-            : "/@connections/" + Uri.EscapeDataString(connectionId);
+            : "/%40connections/" + Uri.EscapeDataString(connectionId);
 
     /// <summary>The bytes from the stream's position to its end, without copying when the buffer is reachable.</summary>
     private static ReadOnlyMemory<byte> Remaining(MemoryStream stream)

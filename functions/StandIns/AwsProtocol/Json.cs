@@ -11,10 +11,20 @@ internal static class Json
     public static float? Float(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetSingle() : null;
 
-    public static DateTime? Timestamp(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var time)
-            ? time.UtcDateTime
-            : null;
+    /// <summary>An ISO 8601 string or epoch seconds, as AWSSDK.Core's DateTimeUnmarshaller reads either.</summary>
+    public static DateTime? Timestamp(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.String when value.TryGetDateTimeOffset(out var time) => time.UtcDateTime,
+            JsonValueKind.Number => DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(value.GetDouble() * 1000)).UtcDateTime,
+            _ => null,
+        };
+    }
 
     public static List<T>? List<T>(JsonElement element, string name, Func<JsonElement, T> read)
     {

@@ -36,7 +36,8 @@ public class ApiGatewayManagementApiContractTests
         // The location name of the URI member is what the template names.
         model.Members(model.InputShape(operation)).Single(member => (string?)member.Member["location"] == "uri").Member["locationName"]!.GetValue<string>().ShouldBe("connectionId");
         handler.Single.Method.Method.ShouldBe((string)http["method"]!);
-        handler.Single.Uri.AbsolutePath.ShouldBe("/prod" + uri);
+        // The model's template, percent-encoded as AWS's SDKs send it ('@' included); API Gateway reads both forms.
+        handler.Single.Uri.AbsolutePath.ShouldBe("/prod" + uri.Replace("@", "%40", StringComparison.Ordinal));
         handler.Single.Scope[2].ShouldBe(model.SigningName);
         ((string)model.Metadata["protocol"]!).ShouldBe("rest-json");
     }

@@ -21,7 +21,7 @@ public class ApiGatewayManagementApiClientTests
         response.HttpStatusCode.ShouldBe(HttpStatusCode.OK);
         var request = handler.Single;
         request.Method.ShouldBe(HttpMethod.Post);
-        request.Uri.AbsoluteUri.ShouldBe("https://abc123.execute-api.eu-west-1.amazonaws.com/prod/@connections/QyUg1czHCYcCHXw%3D");
+        request.Uri.AbsoluteUri.ShouldBe("https://abc123.execute-api.eu-west-1.amazonaws.com/prod/%40connections/QyUg1czHCYcCHXw%3D");
         request.BodyText.ShouldBe("{\"type\":\"image\"}");
         request.Scope.ShouldBe(["20150830", "eu-west-1", "execute-api", "aws4_request"]);
         SignatureCheck.ShouldVerify(request, TestClients.Credentials);
@@ -35,11 +35,11 @@ public class ApiGatewayManagementApiClientTests
 
         await client.PostToConnectionAsync(new PostToConnectionRequest { ConnectionId = ConnectionId, Data = new MemoryStream("x"u8.ToArray()) });
 
-        // Services other than S3 canonicalize the already-encoded wire path once more: '@' → %40, %3D → %253D.
+        // Services other than S3 canonicalize the already-encoded wire path once more: %40 → %2540, %3D → %253D.
         var hash = handler.Single.Header("X-Amz-Content-SHA256")!;
         var canonical = string.Join('\n',
             "POST",
-            "/prod/%40connections/QyUg1czHCYcCHXw%253D",
+            "/prod/%2540connections/QyUg1czHCYcCHXw%253D",
             "",
             "content-type:application/octet-stream",
             "host:abc123.execute-api.eu-west-1.amazonaws.com",
@@ -71,7 +71,7 @@ public class ApiGatewayManagementApiClientTests
 
         await client.PostToConnectionAsync(new PostToConnectionRequest { ConnectionId = "a/b c", Data = new MemoryStream([1]) });
 
-        handler.Single.Uri.AbsoluteUri.ShouldBe("http://127.0.0.1:8080/local/apigw/@connections/a%2Fb%20c");
+        handler.Single.Uri.AbsoluteUri.ShouldBe("http://127.0.0.1:8080/local/apigw/%40connections/a%2Fb%20c");
         // Assigning ServiceURL cleared the config's region (as on AWSSDK's ClientConfig), so AWS_REGION no longer applies.
         handler.Single.Scope[1].ShouldBe("us-east-1");
     }
@@ -102,7 +102,7 @@ public class ApiGatewayManagementApiClientTests
         var response = await client.GetConnectionAsync(new GetConnectionRequest { ConnectionId = ConnectionId });
 
         handler.Single.Method.ShouldBe(HttpMethod.Get);
-        handler.Single.Uri.AbsolutePath.ShouldBe("/prod/@connections/QyUg1czHCYcCHXw%3D");
+        handler.Single.Uri.AbsolutePath.ShouldBe("/prod/%40connections/QyUg1czHCYcCHXw%3D");
         handler.Single.Body.ShouldBeEmpty();
         response.ConnectedAt.ShouldBe(new DateTime(2024, 1, 20, 11, 54, 57, 419, DateTimeKind.Utc));
         response.ConnectedAt!.Value.Kind.ShouldBe(DateTimeKind.Utc);
@@ -110,6 +110,21 @@ public class ApiGatewayManagementApiClientTests
         response.Identity!.SourceIp.ShouldBe("49.105.91.154");
         response.Identity.UserAgent.ShouldBe("Mozilla/5.0");
         response.ResponseMetadata.RequestId.ShouldBe("get-1");
+    }
+
+    [Fact]
+    public async Task GetConnectionAsync_EpochSecondTimes_ReadsThemAsTheSdkDoes()
+    {
+        // The model says ISO 8601; AWSSDK.Core's timestamp reader also takes epoch seconds (moto sends those).
+        var handler = RecordingHandler.Answering(HttpStatusCode.OK, """
+            {"connectedAt":1705751697.419,"identity":{"sourceIp":"49.105.91.154","userAgent":"Mozilla/5.0"},"lastActiveAt":1705751708}
+            """, "application/json");
+        using var client = TestClients.Management(handler);
+
+        var response = await client.GetConnectionAsync(new GetConnectionRequest { ConnectionId = ConnectionId });
+
+        response.ConnectedAt.ShouldBe(new DateTime(2024, 1, 20, 11, 54, 57, 419, DateTimeKind.Utc));
+        response.LastActiveAt.ShouldBe(new DateTime(2024, 1, 20, 11, 55, 8, DateTimeKind.Utc));
     }
 
     [Fact]
@@ -122,7 +137,7 @@ public class ApiGatewayManagementApiClientTests
 
         response.HttpStatusCode.ShouldBe(HttpStatusCode.NoContent);
         handler.Single.Method.ShouldBe(HttpMethod.Delete);
-        handler.Single.Uri.AbsolutePath.ShouldBe("/prod/@connections/QyUg1czHCYcCHXw%3D");
+        handler.Single.Uri.AbsolutePath.ShouldBe("/prod/%40connections/QyUg1czHCYcCHXw%3D");
         handler.Single.Header("X-Amz-Content-SHA256").ShouldBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         SignatureCheck.ShouldVerify(handler.Single, TestClients.Credentials);
     }

@@ -38,7 +38,7 @@ public sealed class LocalListenerTests : IDisposable
 
         var received = await serve;
         received.Method.ShouldBe(HttpMethod.Post);
-        received.Uri.PathAndQuery.ShouldBe("/local/apigw/@connections/R1kmxc2VNjMCFIA%3D");
+        received.Uri.PathAndQuery.ShouldBe("/local/apigw/%40connections/R1kmxc2VNjMCFIA%3D");
         received.Header("Host").ShouldBe($"127.0.0.1:{port}");
         received.BodyText.ShouldBe("{\"type\":\"image\"}");
         received.Scope[1..].ShouldBe(["eu-west-1", "execute-api", "aws4_request"]);

@@ -151,12 +151,13 @@ public sealed class LocalSnsServiceTests(LocalSnsServer server) : IClassFixture<
     }
 
     [Fact]
-    public async Task Publish_AttributeWithoutValue_400InvalidParameterValue()
+    public async Task Publish_AttributeWithoutValue_400ParameterValueInvalid()
     {
         using var response = await PostAsync(server.ServiceUrl, Form(("Action", "Publish"), ("TopicArn", LocalSnsServer.TopicArn), ("Message", "x"),
             ("MessageAttributes.entry.1.Name", "feedId"), ("MessageAttributes.entry.1.Value.DataType", "String")));
 
-        await ShouldBeSnsErrorAsync(response, HttpStatusCode.BadRequest, "Sender", "InvalidParameterValue");
+        // The code SNS's model gives InvalidParameterValueException, which the SDKs map back to that exception.
+        await ShouldBeSnsErrorAsync(response, HttpStatusCode.BadRequest, "Sender", "ParameterValueInvalid");
     }
 
     [Fact]

@@ -1,9 +1,7 @@
+using Amazon.ApiGatewayManagementApi;
 using Amazon.Runtime;
 
 namespace Amazon.ApiGatewayManagementApi.Model;
-
-/// <summary>The base of every management API request, as in AWSSDK.ApiGatewayManagementApi.</summary>
-public class AmazonApiGatewayManagementApiRequest : AmazonWebServiceRequest;
 
 /// <summary>Sends <see cref="Data"/> to one WebSocket connection as a single message.</summary>
 public class PostToConnectionRequest : AmazonApiGatewayManagementApiRequest

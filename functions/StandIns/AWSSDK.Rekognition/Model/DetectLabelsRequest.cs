@@ -1,9 +1,6 @@
-using Amazon.Runtime;
+using Amazon.Rekognition;
 
 namespace Amazon.Rekognition.Model;
-
-/// <summary>The base of every Rekognition request, as in AWSSDK.Rekognition.</summary>
-public class AmazonRekognitionRequest : AmazonWebServiceRequest;
 
 /// <summary>DetectLabels: the image (bytes or an S3 object) and how many, how sure and which kinds of labels to return.</summary>
 public class DetectLabelsRequest : AmazonRekognitionRequest

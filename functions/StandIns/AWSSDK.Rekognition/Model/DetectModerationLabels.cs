@@ -1,3 +1,4 @@
+using Amazon.Rekognition;
 using Amazon.Runtime;
 
 namespace Amazon.Rekognition.Model;

@@ -1,9 +1,7 @@
 using Amazon.Runtime;
+using Amazon.SimpleNotificationService;
 
 namespace Amazon.SimpleNotificationService.Model;
-
-/// <summary>The base of every SNS request, as in AWSSDK.SimpleNotificationService.</summary>
-public class AmazonSimpleNotificationServiceRequest : AmazonWebServiceRequest;
 
 /// <summary>Publish: a message to a topic (or one endpoint or phone number), with an optional subject and attributes.</summary>
 public class PublishRequest : AmazonSimpleNotificationServiceRequest

@@ -1,3 +1,4 @@
+using Amazon.SimpleNotificationService;
 namespace Amazon.SimpleNotificationService.Model;
 
 /// <summary>Subscribe: an endpoint (e.g. an email address) to a topic, with attributes such as FilterPolicy.</summary>

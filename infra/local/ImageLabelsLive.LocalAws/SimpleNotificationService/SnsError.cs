@@ -10,7 +10,8 @@ internal static class SnsError
 
     public static AwsProtocolError InvalidParameter(string message) => new(StatusCodes.Status400BadRequest, "InvalidParameter", message);
 
-    public static AwsProtocolError InvalidParameterValue(string message) => new(StatusCodes.Status400BadRequest, "InvalidParameterValue", message);
+    /// <summary>The model's wire code for InvalidParameterValueException is ParameterValueInvalid, not the shape's name.</summary>
+    public static AwsProtocolError InvalidParameterValue(string message) => new(StatusCodes.Status400BadRequest, "ParameterValueInvalid", message);
 
     public static AwsProtocolError InvalidAction(string action) =>
         new(StatusCodes.Status400BadRequest, "InvalidAction", $"Could not find operation {action} for version {SnsXml.ApiVersion}");
