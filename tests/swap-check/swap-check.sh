@@ -11,7 +11,9 @@
 # SDK_SRC     optional: a clone of github.com/aws/aws-sdk-net (v4); its generated code for Rekognition, SNS and
 #             ApiGatewayManagementApi (sdk/src/Services/<Service>/Generated, at SDK_REF, default HEAD) replaces the
 #             three AWSSDK stand-ins, built against the AWSSDK.Core version Directory.Packages.props pins.
-#             Without it those three stand-ins stay, and the script says so.
+#             A plain folder laid out the same way (sdk/src/Services/<Service>/Generated/…) is copied as it is:
+#             that is how the generated files can be brought here one by one when the repository is too large to
+#             clone. Without SDK_SRC those three stand-ins stay, and the script says so.
 # SWAP_DIR    where the scratch copy goes (default /tmp/ill-swap-check, emptied first): the copy is SWAP_DIR/repo,
 #             with SWAP_DIR/shared linked to this repository's ../shared, which the suites read.
 set -euo pipefail
@@ -65,11 +67,17 @@ swap_sdk() {
   local package="$1" service="$2"
   local dir="$scratch/functions/StandIns/$package"
   find "$dir" -name '*.cs' -delete
-  git -C "$sdk_src" archive "$sdk_ref" "sdk/src/Services/$service/Generated" | tar -x -C "$dir" --strip-components=5
+  if git -C "$sdk_src" rev-parse --git-dir >/dev/null 2>&1; then
+    git -C "$sdk_src" archive "$sdk_ref" "sdk/src/Services/$service/Generated" | tar -x -C "$dir" --strip-components=5
+  else
+    cp -r "$sdk_src/sdk/src/Services/$service/Generated/." "$dir/"
+  fi
+  # The constants AWSSDK.<Service>.NetStandard.csproj builds its net8.0 target with.
   cat > "$dir/$package.csproj" <<CSPROJ
 <Project Sdk="Microsoft.NET.Sdk">
   $package_props
-  <PropertyGroup><AllowUnsafeBlocks>true</AllowUnsafeBlocks></PropertyGroup>
+  <PropertyGroup><AllowUnsafeBlocks>true</AllowUnsafeBlocks><ImplicitUsings>disable</ImplicitUsings><AnalysisLevel>none</AnalysisLevel>
+    <DefineConstants>\$(DefineConstants);NETSTANDARD;AWS_ASYNC_API;AWS_ASYNC_ENUMERABLES_API</DefineConstants></PropertyGroup>
   <ItemGroup><PackageReference Include="AWSSDK.Core" /></ItemGroup>
 </Project>
 CSPROJ
@@ -85,7 +93,8 @@ fi
 
 cd "$scratch"
 status=0
-for suite in tests/ImageLabelsLive.Functions.Tests tests/ImageLabelsLive.LocalHost.Tests; do
+# The moto suite drives the production clients against moto_server (it skips, counted, where moto is absent).
+for suite in tests/ImageLabelsLive.Functions.Tests tests/ImageLabelsLive.LocalHost.Tests tests/ImageLabelsLive.Aws.MotoTests; do
   dotnet build "$suite" -c Release --nologo -v quiet -clp:ErrorsOnly || { echo "BUILD FAILED: $suite"; exit 1; }
   dotnet test "$suite" -c Release --no-build --nologo || status=1
 done

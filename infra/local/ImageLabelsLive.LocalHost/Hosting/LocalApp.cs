@@ -57,7 +57,14 @@ public sealed partial class LocalApp : IAsyncDisposable
         StartSidecars();
         SetFunctionEnvironment();
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = settings.RepositoryRoot });
+        // The host reads no appsettings file. Watching for one would put an inotify watch on every folder below the
+        // content root (the repository, node_modules included) and wake on every journal write: 5 % of the host's
+        // CPU in a pipeline run.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = settings.RepositoryRoot,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         ConfigureLogging(builder.Logging);
         builder.WebHost.UseKestrel(kestrel =>
