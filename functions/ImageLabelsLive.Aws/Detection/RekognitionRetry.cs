@@ -74,7 +74,10 @@ internal sealed class RekognitionRetry(TimeSpan patience)
     /// <summary>Throttling, server errors, refused or dropped connections and client timeouts: worth another try.</summary>
     private static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch
     {
-        ThrottlingException or ProvisionedThroughputExceededException or LimitExceededException or InternalServerErrorException => true,
+        ThrottlingException or ProvisionedThroughputExceededException or InternalServerErrorException => true,
+        // LimitExceededException is no modeled error of DetectLabels/Faces/Text/ModerationLabels, so the SDK's response
+        // unmarshallers never raise that type for them: it arrives as an AmazonRekognitionException with this code.
+        AmazonServiceException { ErrorCode: "LimitExceededException" } => true,
         AmazonServiceException service => (int)service.StatusCode is 429 or >= 500,
         HttpRequestException => true,
         // An HttpClient timeout, not the caller giving up.
