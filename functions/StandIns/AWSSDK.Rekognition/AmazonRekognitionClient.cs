@@ -84,6 +84,11 @@ public sealed class AmazonRekognitionClient : IAmazonRekognition
 
     public void Dispose() => transport.Dispose();
 
+    /// <summary>
+    /// The modeled errors of the four operations, typed as the SDK's response unmarshallers type them. Any other code
+    /// (LimitExceededException among them: not an error of these operations in the model) stays an
+    /// AmazonRekognitionException carrying that code.
+    /// </summary>
     private static AmazonRekognitionException CreateException(AwsError error) => error.Code switch
     {
         "InvalidImageFormatException" => new InvalidImageFormatException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
@@ -92,12 +97,11 @@ public sealed class AmazonRekognitionClient : IAmazonRekognition
         "InvalidParameterException" => new InvalidParameterException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         "ThrottlingException" => new ThrottlingException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         "ProvisionedThroughputExceededException" => new ProvisionedThroughputExceededException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
-        "LimitExceededException" => new LimitExceededException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         "AccessDeniedException" => new AccessDeniedException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
-        // The model names this shape InternalServerError; the SDK's class adds the Exception suffix.
         "HumanLoopQuotaExceededException" => new HumanLoopQuotaExceededException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         "ResourceNotFoundException" => new ResourceNotFoundException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         "ResourceNotReadyException" => new ResourceNotReadyException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
+        // The model names this shape InternalServerError; the SDK's class adds the Exception suffix.
         "InternalServerError" or "InternalServerErrorException" => new InternalServerErrorException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
         _ => new AmazonRekognitionException(error.Message, error.Type, error.Code, error.RequestId, error.StatusCode),
     };

@@ -124,7 +124,8 @@ public class RekognitionLabelDetectorTests
         new ThrottlingException("Rate exceeded", ErrorType.Sender, "ThrottlingException", "r5", HttpStatusCode.BadRequest),
         new InternalServerErrorException("Internal error", ErrorType.Receiver, "InternalServerError", "r6", HttpStatusCode.InternalServerError),
         new ProvisionedThroughputExceededException("Too many", ErrorType.Sender, "ProvisionedThroughputExceededException", "r7", HttpStatusCode.BadRequest),
-        new LimitExceededException("Limit", ErrorType.Sender, "LimitExceededException", "r8", HttpStatusCode.BadRequest),
+        // Not a modeled error of the four analyses: the SDK raises it untyped, with its code.
+        new AmazonRekognitionException("Limit", ErrorType.Sender, "LimitExceededException", "r8", HttpStatusCode.BadRequest),
         new AmazonRekognitionException("Bad gateway", ErrorType.Receiver, null, null, HttpStatusCode.BadGateway),
         new HttpRequestException("Connection refused"),
     };
