@@ -81,7 +81,7 @@ swap_sdk() {
   <ItemGroup><PackageReference Include="AWSSDK.Core" /></ItemGroup>
 </Project>
 CSPROJ
-  echo "swapped in $package from aws-sdk-net $sdk_ref: $(find "$dir" -name '*.cs' | wc -l) files"
+  echo "swapped in $package from $(git -C "$sdk_src" rev-parse --git-dir >/dev/null 2>&1 && echo "aws-sdk-net $sdk_ref" || echo "$sdk_src"): $(find "$dir" -name '*.cs' | wc -l) files"
 }
 if [ -n "$sdk_src" ]; then
   swap_sdk AWSSDK.Rekognition Rekognition
