@@ -237,6 +237,19 @@ test('sharedAnalyses_moreRunningThanMaxEntries_aLaterCallStillJoinsTheRunningOne
   assert.equal(shared.entries.size, 2, 'finished entries were dropped to make room');
 });
 
+test('sharedAnalyses_burstOfFinishedAnalyses_aRetriedCallStillShares', async () => {
+  // A burst of uploads fills the worker pool's queue (256 on the local host); a DetectFaces refused then comes
+  // back after its backoff, when hundreds of other analyses have finished. It must still find its upload's
+  // analysis, which DetectLabels ran, instead of running the face model again.
+  let runs = 0;
+  const shared = new SharedAnalyses(async () => ({ n: ++runs }));
+  const first = await shared.get(Buffer.from('photo 0'), 'faces');
+  for (let i = 1; i <= 600; i += 1) await shared.get(Buffer.from(`photo ${i}`), 'faces');
+  assert.equal(runs, 601);
+  assert.equal(await shared.get(Buffer.from('photo 0'), 'faces'), first);
+  assert.equal(runs, 601, 'the retried call joined the finished analysis');
+});
+
 test('sharedAnalyses_failedJob_isNotKeptForTheNextCaller', async () => {
   let calls = 0;
   const shared = new SharedAnalyses(async () => {
