@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ImageLabelsLive.LocalAws.Networking;
 
 namespace ImageLabelsLive.Testing;
 
@@ -184,13 +185,8 @@ public sealed class ServerProcess : IAsyncDisposable, IDisposable
         await kill.WaitForExitAsync().ConfigureAwait(false);
     }
 
-    /// <summary>A port of 127.0.0.1 that was free a moment ago.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A port of 127.0.0.1 that was free a moment ago, where no outgoing connection will take it.</summary>
+    public static int FreePort() => LoopbackPorts.FindFree();
 
     /// <summary>The full path of <paramref name="program"/> in a PATH folder, or null.</summary>
     public static string? FindOnPath(string program)

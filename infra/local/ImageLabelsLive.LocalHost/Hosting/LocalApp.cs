@@ -6,6 +6,7 @@ using ImageLabelsLive.Aws.Configuration;
 using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.LocalAws.ApiGateway;
 using ImageLabelsLive.LocalAws.Lambda;
+using ImageLabelsLive.LocalAws.Networking;
 using ImageLabelsLive.LocalHost.Lambda;
 using ImageLabelsLive.LocalHost.Sidecars;
 using Microsoft.AspNetCore.Builder;
@@ -327,15 +328,21 @@ public sealed partial class LocalApp : IAsyncDisposable
     }
 }
 
-/// <summary>Free ports for the sidecars, found by binding port 0; the host's own port is the user's.</summary>
+/// <summary>Free ports for the sidecars, each distinct; the host's own port is the user's.</summary>
 public sealed record SidecarPorts(int Dynalite, int Smtp, int MailboxWeb, int Detector)
 {
-    public static SidecarPorts Allocate() => new(FreePort(), FreePort(), FreePort(), FreePort());
-
-    private static int FreePort()
+    public static SidecarPorts Allocate()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var ports = new List<int>();
+        while (ports.Count < 4)
+        {
+            // Nothing listens on a port until its sidecar starts, so the search may offer the same one twice.
+            var port = LoopbackPorts.FindFree();
+            if (!ports.Contains(port))
+            {
+                ports.Add(port);
+            }
+        }
+        return new(ports[0], ports[1], ports[2], ports[3]);
     }
 }
