@@ -53,12 +53,31 @@ public sealed class InProcessLambdaInvokerTests
     private sealed class ConcurrencyProbe
     {
         private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock gate = new();
         private int running;
         private int mostAtOnce;
 
-        public int Running => Volatile.Read(ref running);
+        public int Running
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return running;
+                }
+            }
+        }
 
-        public int MostAtOnce => Volatile.Read(ref mostAtOnce);
+        public int MostAtOnce
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return mostAtOnce;
+                }
+            }
+        }
 
         public void Release() => released.TrySetResult();
 
@@ -88,8 +107,11 @@ public sealed class InProcessLambdaInvokerTests
 
         private async Task<Stream> EchoAsync(Stream input)
         {
-            var now = Interlocked.Increment(ref running);
-            InterlockedMax(ref mostAtOnce, now);
+            lock (gate)
+            {
+                running++;
+                mostAtOnce = Math.Max(mostAtOnce, running);
+            }
             try
             {
                 await released.Task;
@@ -100,16 +122,10 @@ public sealed class InProcessLambdaInvokerTests
             }
             finally
             {
-                Interlocked.Decrement(ref running);
-            }
-        }
-
-        private static void InterlockedMax(ref int target, int value)
-        {
-            var seen = Volatile.Read(ref target);
-            while (value > seen && Interlocked.CompareExchange(ref target, value, seen) is var actual && actual != seen)
-            {
-                seen = actual;
+                lock (gate)
+                {
+                    running--;
+                }
             }
         }
     }
