@@ -44,6 +44,13 @@ public sealed class DrillHost : IAsyncDisposable
     /// <summary>A crash: SIGKILL to the host's whole process group (host, dynalite, maildev, detector).</summary>
     public Task KillGroupAsync() => process.KillGroupAsync();
 
+    /// <summary>A crash of the host alone (as the OOM killer picks one process): SIGKILL to its pid, not its group.</summary>
+    public Task KillHostAloneAsync() => ServerProcess.SignalAsync("-KILL", process.Id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The host's child processes (its sidecars), from each process's parent pid in /proc.</summary>
+    public IReadOnlyList<int> ChildProcessIds() =>
+        [.. LinuxProcesses.All().Where(entry => entry.ParentPid == process.Id).Select(entry => entry.Pid)];
+
     /// <summary>A stop: SIGTERM to the host alone, which drains and stops its sidecars; waits for it to exit.</summary>
     public async Task TerminateAsync(TimeSpan timeout)
     {
@@ -56,10 +63,8 @@ public sealed class DrillHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            await KillGroupAsync();
-        }
+        // The whole group even when the host has exited, so that no sidecar outlives a drill.
+        await KillGroupAsync();
         process.Dispose();
     }
 }

@@ -115,6 +115,20 @@ public sealed class DurabilityTests : IDisposable
         (await new AppClient(http, second.BaseUrl).EmailSubjectsAsync()).Count(s => s.Contains("kept.png", StringComparison.Ordinal)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Sidecars_HostKilledAlone_ExitWithinSeconds()
+    {
+        await using var host = await DrillHost.StartAsync(http, ServerProcess.FreePort(), dataDirectory);
+        var sidecars = host.ChildProcessIds();
+        sidecars.Count.ShouldBe(3, "dynalite, maildev and the detector");
+
+        await host.KillHostAloneAsync();
+
+        // Each checks for its parent once a second; the detector first stops its workers.
+        (await AppClient.WaitUntilAsync(() => Task.FromResult(sidecars.All(LinuxProcesses.HasExited)), TimeSpan.FromSeconds(10)))
+            .ShouldBeTrue($"still running 10 s after the host was killed: {string.Join(", ", sidecars.Where(pid => !LinuxProcesses.HasExited(pid)))}");
+    }
+
     public void Dispose()
     {
         http.Dispose();

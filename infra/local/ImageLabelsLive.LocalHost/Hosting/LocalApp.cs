@@ -5,7 +5,6 @@ using ImageLabelsLive.Aws.Configuration;
 using ImageLabelsLive.Functions.Catalog;
 using ImageLabelsLive.LocalAws.ApiGateway;
 using ImageLabelsLive.LocalAws.Lambda;
-using ImageLabelsLive.LocalAws.Networking;
 using ImageLabelsLive.LocalHost.Lambda;
 using ImageLabelsLive.LocalHost.Sidecars;
 using Microsoft.AspNetCore.Builder;
@@ -144,24 +143,29 @@ public sealed partial class LocalApp : IAsyncDisposable
     private void StartSidecars()
     {
         var modules = Path.Combine(settings.SidecarsDirectory, "node_modules");
+        var hostPid = Environment.ProcessId.ToString(Invariant);
+        // A host killed with SIGKILL cannot stop its sidecars: dynalite and maildev run under parent-watch.js, and the
+        // detector watches by itself, so each exits once this process is gone.
+        string[] WatchingThisHost(params string[] tool) =>
+            [Path.Combine(settings.SidecarsDirectory, "parent-watch", "parent-watch.js"), "--parent-pid", hostPid, .. tool];
         var specs = new[]
         {
             new SidecarSpec(
                 "dynalite",
                 settings.SidecarsDirectory,
-                [Path.Combine(modules, "dynalite", "cli.js"), "--port", Ports.Dynalite.ToString(Invariant), "--host", "127.0.0.1", "--path", settings.DynamoDbDirectory, "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"],
+                WatchingThisHost(Path.Combine(modules, "dynalite", "cli.js"), "--port", Ports.Dynalite.ToString(Invariant), "--host", "127.0.0.1", "--path", settings.DynamoDbDirectory, "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"),
                 DynaliteUrl,
                 DynaliteUrl),
             new SidecarSpec(
                 "maildev",
                 settings.SidecarsDirectory,
-                [Path.Combine(modules, "maildev", "bin", "maildev"), "--smtp", Ports.Smtp.ToString(Invariant), "--web", Ports.MailboxWeb.ToString(Invariant), "--ip", "127.0.0.1", "--mail-directory", Path.Combine(settings.DataDirectory, "mail"), "--silent"],
+                WatchingThisHost(Path.Combine(modules, "maildev", "bin", "maildev"), "--smtp", Ports.Smtp.ToString(Invariant), "--web", Ports.MailboxWeb.ToString(Invariant), "--ip", "127.0.0.1", "--mail-directory", Path.Combine(settings.DataDirectory, "mail"), "--silent"),
                 new Uri(MailboxUrl, "healthz"),
                 MailboxUrl),
             new SidecarSpec(
                 "detector",
                 settings.SidecarsDirectory,
-                [Path.Combine(settings.SidecarsDirectory, "detector", "server.js"), "--port", Ports.Detector.ToString(Invariant), "--s3-endpoint", settings.Endpoint(LocalSettings.S3Path).ToString(), "--parent-pid", Environment.ProcessId.ToString(Invariant),
+                [Path.Combine(settings.SidecarsDirectory, "detector", "server.js"), "--port", Ports.Detector.ToString(Invariant), "--s3-endpoint", settings.Endpoint(LocalSettings.S3Path).ToString(), "--parent-pid", hostPid,
                     // Requests wait in the detector's queue rather than being throttled into backing off while its workers idle.
                     "--queue", "256"],
                 new Uri(DetectorUrl, "health"),
@@ -324,24 +328,5 @@ public sealed partial class LocalApp : IAsyncDisposable
         }
         healthClient.Dispose();
         loggerFactory.Dispose();
-    }
-}
-
-/// <summary>Free ports for the sidecars, each distinct; the host's own port is the user's.</summary>
-public sealed record SidecarPorts(int Dynalite, int Smtp, int MailboxWeb, int Detector)
-{
-    public static SidecarPorts Allocate()
-    {
-        var ports = new List<int>();
-        while (ports.Count < 4)
-        {
-            // Nothing listens on a port until its sidecar starts, so the search may offer the same one twice.
-            var port = LoopbackPorts.FindFree();
-            if (!ports.Contains(port))
-            {
-                ports.Add(port);
-            }
-        }
-        return new(ports[0], ports[1], ports[2], ports[3]);
     }
 }

@@ -18,6 +18,7 @@ const { SharedAnalyses } = require('./shared-analyses');
 const { selectFaceAttributes } = require('./face-details');
 const { toTextDetections } = require('./text-detections');
 const { TEXT_MODEL_VERSION } = require('./text-model');
+const { watchParent } = require('../parent-watch/parent-watch');
 const { toModerationLabels } = require('./moderation-taxonomy');
 const { MODERATION_MODEL_VERSION } = require('./moderation-model');
 const { fetchS3Object } = require('./s3-source');
@@ -44,8 +45,6 @@ const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
 const USAGE =
   'usage: node detector/server.js --port N [--host 127.0.0.1] [--workers 2] [--queue 32] [--s3-endpoint URL] [--log-requests] [--parent-pid PID]';
-// How often --parent-pid checks whether the process that started the detector is gone.
-const PARENT_POLL_MS = 1000;
 
 function parseArgs(argv, env = {}) {
   const options = {
@@ -86,15 +85,6 @@ function parseArgs(argv, env = {}) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('--s3-endpoint must be an http(s) URL');
   }
   return options;
-}
-
-function processExists(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM'; // exists, owned by someone else
-  }
 }
 
 function send(res, status, headers, body) {
@@ -266,9 +256,7 @@ function main() {
   process.on('SIGINT', stop);
   if (options.parentPid) {
     // A host killed with SIGKILL cannot stop its children, so the detector watches it instead.
-    setInterval(() => {
-      if (!processExists(options.parentPid)) stop();
-    }, PARENT_POLL_MS).unref();
+    watchParent(options.parentPid, stop);
   }
 
   server.on('error', (error) => {
