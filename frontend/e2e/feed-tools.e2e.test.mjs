@@ -40,16 +40,32 @@ describe("feed tools", { skip: Boolean(skipReason) }, () => {
     await browser?.close();
   });
 
-  // Scrolls to the bottom until the page holds `wanted` cards; a loaded machine may take seconds per page.
-  async function scrollUntil(page, wanted) {
-    const deadline = Date.now() + 45_000;
-    while (Date.now() < deadline && (await page.locator("article.card").count()) < wanted) {
+  const titles = async (page) => (await page.locator("article.card .card-title").allTextContents()).map((t) => t.trim());
+
+  /**
+   * Scrolls to the bottom until the cards are `expected` (a loaded machine may take seconds per page), and returns the
+   * titles shown last. It waits for the whole list, not a count: right after a chip is chosen, the grid still holds
+   * the unfiltered cards until its next draw (a timer task), and a count taken then is already big enough.
+   */
+  async function scrollUntilShows(page, expected) {
+    let shown = [];
+    for (const deadline = Date.now() + 45_000; Date.now() < deadline; ) {
+      shown = await titles(page);
+      if (shown.length === expected.length && shown.every((name, i) => name === expected[i])) break;
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForTimeout(200);
     }
+    return shown;
   }
 
-  const titles = (page) => page.locator("article.card .card-title").allTextContents();
+  /** How a shown list differs from the expected one, in words: node's diff of two long lists is cut short. */
+  function difference(shown, expected) {
+    const missing = expected.filter((name) => !shown.includes(name));
+    const extra = shown.filter((name) => !expected.includes(name));
+    const repeated = shown.filter((name, i) => shown.indexOf(name) !== i);
+    return `${shown.length} shown of ${expected.length}; missing: ${missing.join(" ") || "none"}; extra: ${extra.join(" ") || "none"}; `
+      + `repeated: ${repeated.join(" ") || "none"}; shown: ${shown.join(" ")}`;
+  }
 
   /** What the page said, for a failed assertion's message: its banner and toast, and the console's errors. */
   async function whatThePageSaid(page, problems) {
@@ -67,9 +83,9 @@ describe("feed tools", { skip: Boolean(skipReason) }, () => {
       // before the newest change seen, so a socket that opens after the first page can bring a few more.
       const first = await page.locator("article.card").count();
       assert.ok(first >= 50 && first < count, `the first page is 50 cards, and not the whole feed (${first})`);
-      await scrollUntil(page, count);
       const all = Array.from({ length: count }, (_, i) => seededFileName(count - 1 - i));
-      assert.deepEqual((await titles(page)).map((t) => t.trim()), all, "every seeded image once, newest first");
+      const shown = await scrollUntilShows(page, all);
+      assert.deepEqual(shown, all, `every seeded image once, newest first (${difference(shown, all)})`);
       const last = cardNamed(page, seededFileName(0));
       await last.scrollIntoViewIfNeeded();
       // The 130th card's lazy image loads from the bucket: the seeded objects are real pictures.
@@ -98,11 +114,11 @@ describe("feed tools", { skip: Boolean(skipReason) }, () => {
       await chip.click();
       await viewer.waitForFunction(() => new URL(location.href).searchParams.getAll("label").join() === "Dog");
       assert.equal(await chip.getAttribute("aria-pressed"), "true");
-      await scrollUntil(viewer, dogs.length);
+      const shown = await scrollUntilShows(viewer, dogs);
       assert.deepEqual(
-        (await titles(viewer)).map((t) => t.trim()),
+        shown,
         dogs,
-        `every Dog image, newest first, and nothing else (${await whatThePageSaid(viewer, problems)})`,
+        `every Dog image, newest first, and nothing else (${difference(shown, dogs)}; ${await whatThePageSaid(viewer, problems)})`,
       );
       assert.equal(await viewer.locator('[data-testid="load-more"]').isVisible(), false);
       // The upload is labeled (the uploader sees it), and it has no Dog, so the filtered view leaves it out.
@@ -112,7 +128,7 @@ describe("feed tools", { skip: Boolean(skipReason) }, () => {
       await chip.click();
       await viewer.waitForFunction(() => new URL(location.href).searchParams.getAll("label").length === 0);
       await cardNamed(viewer, fileName).waitFor();
-      assert.equal((await titles(viewer))[0]?.trim(), fileName);
+      assert.equal((await titles(viewer))[0], fileName);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
