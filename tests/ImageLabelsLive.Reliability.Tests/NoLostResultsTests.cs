@@ -67,13 +67,23 @@ public sealed class NoLostResultsTests(PlainApp stack, ITestOutputHelper output)
             var missing = 0;
             var extra = 0;
             var wrongStatus = 0;
+            var wrongImages = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var tab in tabs)
             {
                 var mine = expected.Where(pair => pair.Value.FeedId == tab.FeedId).ToDictionary(pair => pair.Key, pair => pair.Value.Status, StringComparer.Ordinal);
                 var view = tab.View;
                 missing += mine.Keys.Count(id => !view.ContainsKey(id));
                 extra += view.Keys.Count(id => !mine.ContainsKey(id));
-                wrongStatus += mine.Count(pair => view.TryGetValue(pair.Key, out var shown) && shown.GetProperty("status").GetString() != pair.Value);
+                foreach (var (id, status) in mine)
+                {
+                    if (view.TryGetValue(id, out var shown) && shown.GetProperty("status").GetString() != status)
+                    {
+                        wrongStatus++;
+                        // The reason a result came out failed, so a failure of this test under load says what gave out.
+                        var reason = shown.TryGetProperty("error", out var error) && error.ValueKind == System.Text.Json.JsonValueKind.Object ? error.ToString() : "";
+                        wrongImages.Add($"{id}: expected {status}, shown {shown.GetProperty("status").GetString()} {reason}");
+                    }
+                }
             }
             var detectorRestarts = await probe.RestartsOfAsync("detector") - detectorRestartsBefore;
             var pushAfter = await probe.ConsumerAsync("PushResults");
@@ -84,6 +94,10 @@ public sealed class NoLostResultsTests(PlainApp stack, ITestOutputHelper output)
             output.WriteLine($"stream PushResults: {pushAfter.Delivered - pushBefore.Delivered} records delivered, {pushAfter.Retried - pushBefore.Retried} retried, {pushAfter.Failed - pushBefore.Failed} given up; S3 events given up: {probe.S3EventFailures().Count}");
             output.WriteLine($"time: uploads done {uploadedAt.TotalSeconds:0.0} s, all final {finalAt.TotalSeconds:0.0} s, every tab complete {settledAt.TotalSeconds:0.0} s; slowest image {slowest.TotalSeconds:0.0} s from upload request to result");
             output.WriteLine($"results lost: {missing}; shown twice or foreign: {extra + tabs.Sum(tab => tab.ForeignPushes)}; wrong final status: {wrongStatus}");
+            foreach (var wrong in wrongImages)
+            {
+                output.WriteLine($"wrong final status: {wrong}");
+            }
 
             missing.ShouldBe(0);
             extra.ShouldBe(0);
