@@ -259,6 +259,7 @@ internal sealed class PipelineFunctions : Construct
             CloudResource.FeedIndexTable => tables.FeedIndex.TableArn,
             CloudResource.SubscriptionRequestsTable => tables.SubscriptionRequests.TableArn,
             CloudResource.UploadObjects => bucket.ArnForObjects(UploadBucket.UploadsPrefix + "*"),
+            CloudResource.UploadBucket => bucket.BucketArn,
             CloudResource.ExportObjects => bucket.ArnForObjects(UploadBucket.ExportsPrefix + "*"),
             CloudResource.PostToConnections => props.WebSocket.ConnectionsArn,
             CloudResource.CloseConnections => props.WebSocket.CloseConnectionsArn,

@@ -159,6 +159,43 @@ public sealed class MotoContractTests(MotoServer moto)
     }
 
     [SkippableFact]
+    public async Task SizeAsync_ObjectThereAndObjectMissing_IsItsLengthAndNull()
+    {
+        Skip.If(moto.SkipReason is not null, moto.SkipReason);
+        var key = await PutObjectAsync("uploads/f/arrived.png");
+        using var s3 = AwsClientFactory.CreateS3(Settings);
+        var objects = new S3UploadedObjects(s3, Bucket);
+
+        var arrived = await objects.SizeAsync(Bucket, key, default);
+        var missing = await objects.SizeAsync(Bucket, "uploads/f/never-sent.png", default);
+
+        // HEAD of a missing key: 404 (S3 answers 403 instead to a caller without s3:ListBucket; the sweeper has it).
+        arrived.ShouldBe(3);
+        missing.ShouldBeNull();
+    }
+
+    [SkippableFact]
+    public async Task TryMarkRedrivenAsync_UploadingThenAgain_MarksOnceOnly()
+    {
+        Skip.If(moto.SkipReason is not null, moto.SkipReason);
+        var options = new LocalDynamoDbOptions { DynaliteUrl = moto.Endpoint, ImagesTableName = "ill-moto-images", ConnectionsTableName = "ill-moto-connections" };
+        await CreateTablesAsync(options);
+        using var dynamoDb = AwsClientFactory.CreateDynamoDb(Settings);
+        var images = new DynamoDbImageStore(dynamoDb, options.ImagesTableName);
+        var stale = new DynamoDbStaleImages(dynamoDb, options.ImagesTableName);
+        var now = DateTimeOffset.UtcNow;
+        var uploading = Uploading("moto-feed-0000000002", "arrived.png", 3, now);
+        await images.CreateAsync(uploading, default);
+
+        var first = await stale.TryMarkRedrivenAsync(uploading.ImageId, now, default);
+        var second = await stale.TryMarkRedrivenAsync(uploading.ImageId, now.AddMinutes(1), default);
+
+        // An upload whose bytes arrived but whose event never ran is re-driven like a stuck processing record: once.
+        first.ShouldBeTrue();
+        second.ShouldBeFalse();
+    }
+
+    [SkippableFact]
     public async Task Stores_OnTheLocalHostsTableDefinitions_WriteReadAndList()
     {
         Skip.If(moto.SkipReason is not null, moto.SkipReason);
@@ -168,17 +205,7 @@ public sealed class MotoContractTests(MotoServer moto)
         var images = new DynamoDbImageStore(dynamoDb, options.ImagesTableName);
         var connections = new DynamoDbConnectionStore(dynamoDb, options.ConnectionsTableName, TimeProvider.System);
         var now = DateTimeOffset.UtcNow;
-        var record = new ImageRecord
-        {
-            ImageId = ImageIds.New(),
-            FeedId = "moto-feed-0000000001",
-            FileName = "cat.png",
-            ContentType = "image/png",
-            Size = 1234,
-            Status = ImageStatus.Uploading,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var record = Uploading("moto-feed-0000000001", "cat.png", 1234, now);
 
         await images.CreateAsync(record, default);
         var read = await images.GetAsync(record.ImageId, default);
@@ -190,6 +217,12 @@ public sealed class MotoContractTests(MotoServer moto)
         listed.Select(image => image.ImageId).ShouldBe([record.ImageId]);
         feedConnections.ShouldBe(["conn-moto"]);
     }
+
+    private static ImageRecord Uploading(string feedId, string fileName, long size, DateTimeOffset now) => new()
+    {
+        ImageId = ImageIds.New(), FeedId = feedId, FileName = fileName, ContentType = "image/png", Size = size,
+        Status = ImageStatus.Uploading, CreatedAt = now, UpdatedAt = now,
+    };
 
     /// <summary>The app's tables from its one schema (streams included), created in moto's DynamoDB with AWSSDK's client.</summary>
     private async Task CreateTablesAsync(LocalDynamoDbOptions options)

@@ -63,7 +63,7 @@ public sealed class IamTests(ProductionTemplate stack)
                 "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage",
             ]
         },
-        { "SweepStaleImages", ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "rekognition:DetectLabels", "rekognition:DetectFaces", "rekognition:DetectText", "rekognition:DetectModerationLabels"] },
+        { "SweepStaleImages", ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "s3:GetObject", "s3:ListBucket", "rekognition:DetectLabels", "rekognition:DetectFaces", "rekognition:DetectText", "rekognition:DetectModerationLabels"] },
         { "SubscribeToFeed", ["dynamodb:UpdateItem", "sns:Subscribe"] },
     };
 
@@ -152,6 +152,7 @@ public sealed class IamTests(ProductionTemplate stack)
         ResourcesOf("SweepStaleImages", "dynamodb:Query").ShouldBe([Cfn.GetAtt(imagesId, "Arn") + "/index/unfinished-updatedAt-index"]);
         ResourcesOf("SweepStaleImages", "dynamodb:UpdateItem").ShouldBe([Cfn.GetAtt(imagesId, "Arn")]);
         ResourcesOf("SweepStaleImages", "s3:GetObject").ShouldBe([Cfn.GetAtt(bucketId, "Arn") + "/uploads/*"]);
+        ResourcesOf("SweepStaleImages", "s3:ListBucket").ShouldBe([Cfn.GetAtt(bucketId, "Arn")]);
         ResourcesOf("PushResults", "dynamodb:GetRecords").ShouldBe([Cfn.GetAtt(imagesId, "StreamArn")]);
     }
 

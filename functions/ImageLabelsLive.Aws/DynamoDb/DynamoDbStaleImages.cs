@@ -46,11 +46,12 @@ public sealed class DynamoDbStaleImages(IAmazonDynamoDB dynamoDb, string tableNa
                 TableName = tableName,
                 Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { ["imageId"] = ImageItems.S(imageId) },
                 UpdateExpression = "SET #redrivenAt = :at",
-                ConditionExpression = "#status = :processing AND attribute_not_exists(#redrivenAt)",
+                ConditionExpression = "#status IN (:uploading, :processing) AND attribute_not_exists(#redrivenAt)",
                 ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#redrivenAt"] = RedrivenAt, ["#status"] = "status" },
                 ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
                 {
                     [":at"] = ImageItems.S(UtcTimestampConverter.ToText(at)),
+                    [":uploading"] = ImageItems.S(ImageStatus.Uploading.ToWire()),
                     [":processing"] = ImageItems.S(ImageStatus.Processing.ToWire()),
                 },
             }, cancellationToken).ConfigureAwait(false);

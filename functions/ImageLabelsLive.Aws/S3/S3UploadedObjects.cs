@@ -41,6 +41,20 @@ public sealed class S3UploadedObjects(IAmazonS3 s3, string uploadBucket) : IUplo
         return new Uri(s3.GetPreSignedURL(request));
     }
 
+    public async Task<long?> SizeAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metadata = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+            return metadata.ContentLength;
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // 404 only with s3:ListBucket on the bucket; without it S3 answers a missing key 403, which propagates.
+            return null;
+        }
+    }
+
     public async Task<byte[]> ReadPrefixAsync(string bucket, string key, int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);

@@ -12,14 +12,18 @@ public interface IStaleImages
     Task<IReadOnlyList<StaleImage>> ListAsync(ImageStatus status, DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Notes on the record that it was re-driven, only if it is still processing and was never re-driven;
+    /// Notes on the record that it was re-driven, only if it is still unfinished (uploading or processing) and was never re-driven;
     /// false when another sweep got there first or the record moved on.
     /// </summary>
     Task<bool> TryMarkRedrivenAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
-/// <summary>Runs processing again for a record that stayed in processing.</summary>
+/// <summary>Runs processing again for a record that stopped moving, on the bytes in the bucket.</summary>
 public interface IProcessingRedrive
 {
-    Task RedriveAsync(ImageRecord record, CancellationToken cancellationToken);
+    /// <summary>The size of the record's object in the bucket, or null when its bytes never arrived.</summary>
+    Task<long?> ArrivedSizeAsync(ImageRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Processes the record's object, of <paramref name="objectSize"/> bytes, as its ObjectCreated event would.</summary>
+    Task RedriveAsync(ImageRecord record, long objectSize, CancellationToken cancellationToken);
 }

@@ -16,11 +16,13 @@ public sealed record SweepReport(int UploadsFailed, int Redriven, int Processing
 /// <summary>
 /// The sweeper's rules, so that no image waits for good:
 /// <list type="bullet">
-/// <item>An <c>uploading</c> record older than the upload URL's lifetime plus the grace can never receive its bytes:
-/// it fails with <c>UploadNotFinished</c>.</item>
+/// <item>An <c>uploading</c> record older than the upload URL's lifetime plus the grace whose object is not in the
+/// bucket can never receive its bytes: it fails with <c>UploadNotFinished</c>.</item>
+/// <item>One whose object is there did finish uploading; only ProcessImage never took it up (its event waits behind
+/// a backlog, or was lost). It is treated as a stuck <c>processing</c> record, below, and never failed as unfinished.</item>
 /// <item>A <c>processing</c> record older than the processor's timeout plus the grace lost its invocation (a crash, an
 /// event in a dead-letter queue): it is re-driven once, noted on the record so only one sweep does it.</item>
-/// <item>One that is still processing the timeout plus the grace after its re-drive fails with
+/// <item>One that is still unfinished the timeout plus the grace after its re-drive fails with
 /// <c>ProcessingNotFinished</c>.</item>
 /// </list>
 /// Every write is conditional on the status read, so overlapping sweeps and a late ProcessImage never conflict;
@@ -28,17 +30,28 @@ public sealed record SweepReport(int UploadsFailed, int Redriven, int Processing
 /// </summary>
 public sealed class SweepStaleImagesHandler(IStaleImages stale, IImageStore images, IProcessingRedrive redrive, SweepSettings settings, TimeProvider clock)
 {
+    private enum Outcome
+    {
+        Redriven,
+        Failed,
+        Skipped,
+    }
+
     public async Task<SweepReport> HandleAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var processingCutoff = now - settings.ProcessorTimeout - settings.Grace;
+        var outcomes = new List<Outcome>();
         var uploadsFailed = 0;
-        var redriven = 0;
-        var processingFailed = 0;
-        var skipped = 0;
 
         var uploadCutoff = now - settings.UploadUrlLifetime - settings.Grace;
         foreach (var candidate in await stale.ListAsync(ImageStatus.Uploading, uploadCutoff, settings.BatchLimit, cancellationToken).ConfigureAwait(false))
         {
+            if (await redrive.ArrivedSizeAsync(candidate.Record, cancellationToken).ConfigureAwait(false) is { } arrivedSize)
+            {
+                outcomes.Add(await RedriveOrFailAsync(candidate, arrivedSize, processingCutoff, now, cancellationToken).ConfigureAwait(false));
+                continue;
+            }
             var failed = candidate.Record.Fail(UploadNotFinished(candidate.Record), now);
             if (await images.TryWriteAsync(failed, cancellationToken).ConfigureAwait(false))
             {
@@ -46,49 +59,45 @@ public sealed class SweepStaleImagesHandler(IStaleImages stale, IImageStore imag
             }
             else
             {
-                skipped++;
+                outcomes.Add(Outcome.Skipped);
             }
         }
 
-        var processingCutoff = now - settings.ProcessorTimeout - settings.Grace;
         foreach (var candidate in await stale.ListAsync(ImageStatus.Processing, processingCutoff, settings.BatchLimit, cancellationToken).ConfigureAwait(false))
         {
-            var record = candidate.Record;
-            if (candidate.RedrivenAt is null)
-            {
-                if (!await stale.TryMarkRedrivenAsync(record.ImageId, now, cancellationToken).ConfigureAwait(false))
-                {
-                    skipped++;
-                    continue;
-                }
-                redriven++;
-                try
-                {
-                    await redrive.RedriveAsync(record, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The re-drive is noted; if it never finishes, a later sweep fails the record with a reason.
-                }
-            }
-            else if (candidate.RedrivenAt < processingCutoff)
-            {
-                var failed = record.Fail(ProcessingNotFinished(record), now);
-                if (await images.TryWriteAsync(failed, cancellationToken).ConfigureAwait(false))
-                {
-                    processingFailed++;
-                }
-                else
-                {
-                    skipped++;
-                }
-            }
-            else
-            {
-                skipped++; // Re-driven recently: give the re-drive its time.
-            }
+            // A processing record's upload was already accepted, at the record's size.
+            outcomes.Add(await RedriveOrFailAsync(candidate, candidate.Record.Size, processingCutoff, now, cancellationToken).ConfigureAwait(false));
         }
-        return new SweepReport(uploadsFailed, redriven, processingFailed, skipped);
+        return new SweepReport(
+            uploadsFailed, outcomes.Count(o => o == Outcome.Redriven), outcomes.Count(o => o == Outcome.Failed), outcomes.Count(o => o == Outcome.Skipped));
+    }
+
+    /// <summary>The first time, re-drives the record (noted on it); a re-drive older than the cutoff that left it unfinished, fails it.</summary>
+    private async Task<Outcome> RedriveOrFailAsync(StaleImage candidate, long objectSize, DateTimeOffset processingCutoff, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var record = candidate.Record;
+        if (candidate.RedrivenAt is null)
+        {
+            if (!await stale.TryMarkRedrivenAsync(record.ImageId, now, cancellationToken).ConfigureAwait(false))
+            {
+                return Outcome.Skipped;
+            }
+            try
+            {
+                await redrive.RedriveAsync(record, objectSize, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The re-drive is noted; if it never finishes, a later sweep fails the record with a reason.
+            }
+            return Outcome.Redriven;
+        }
+        if (candidate.RedrivenAt >= processingCutoff)
+        {
+            return Outcome.Skipped; // Re-driven recently: give the re-drive its time.
+        }
+        var failed = record.Fail(ProcessingNotFinished(record), now);
+        return await images.TryWriteAsync(failed, cancellationToken).ConfigureAwait(false) ? Outcome.Failed : Outcome.Skipped;
     }
 
     public static ImageError UploadNotFinished(ImageRecord record)
@@ -109,12 +118,17 @@ public sealed class SweepStaleImagesHandler(IStaleImages stale, IImageStore imag
 }
 
 /// <summary>Re-drives by running ProcessImage's own use case on the stored object: it resumes a processing record.</summary>
-public sealed class ProcessUploadRedrive(Processing.ProcessUploadHandler process, string bucket) : IProcessingRedrive
+public sealed class ProcessUploadRedrive(Processing.ProcessUploadHandler process, IUploadedObjects objects, string bucket) : IProcessingRedrive
 {
-    public Task RedriveAsync(ImageRecord record, CancellationToken cancellationToken)
+    public Task<long?> ArrivedSizeAsync(ImageRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        // The record's size stands for the object's: a processing record's upload was already accepted.
-        return process.HandleAsync(new Processing.UploadedObject(bucket, record.ObjectKey, record.Size), cancellationToken);
+        return objects.SizeAsync(bucket, record.ObjectKey, cancellationToken);
+    }
+
+    public Task RedriveAsync(ImageRecord record, long objectSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return process.HandleAsync(new Processing.UploadedObject(bucket, record.ObjectKey, objectSize), cancellationToken);
     }
 }

@@ -17,6 +17,9 @@ public enum CloudResource
     /// <summary>Objects under uploads/ in the upload bucket.</summary>
     UploadObjects,
 
+    /// <summary>The upload bucket itself (listing; with it S3 answers a HEAD of a missing key 404, not 403).</summary>
+    UploadBucket,
+
     /// <summary>Objects under exports/ in the upload bucket.</summary>
     ExportObjects,
 

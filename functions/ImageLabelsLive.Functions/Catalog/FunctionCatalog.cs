@@ -169,7 +169,8 @@ public static class FunctionCatalog
             new(FeedIndexTable, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
         ]);
 
-    // Fails uploads that never finished, re-drives then fails images stuck in processing. One sweep at a time:
+    // Fails uploads whose bytes never arrived, re-drives then fails images stuck before a result (an upload whose bytes
+    // arrived but whose ObjectCreated event never ran included: it asks the bucket, so it may list it). One sweep at a time:
     // overlapping sweeps would be harmless (every write is conditional) but wasteful.
     public static readonly FunctionDefinition SweepStaleImages = FunctionDefinition.Of<SweepStaleImagesFunction>(
         "Every 5 minutes: fails unfinished uploads, re-drives then fails images stuck in processing", 1024, 300,
@@ -183,6 +184,8 @@ public static class FunctionCatalog
             new(ImagesTable, "dynamodb:GetItem", "dynamodb:UpdateItem"),
             // A re-drive runs ProcessImage's use case: the magic-byte read and every analysis.
             new(UploadObjects, "s3:GetObject"),
+            // Did an upload's bytes arrive? A HEAD answers 404 for a missing key only to a caller that may list the bucket.
+            new(UploadBucket, "s3:ListBucket"),
             new(ImageAnalyses, AnalysisActions),
         ]) with { ReservedConcurrency = 1 };
 

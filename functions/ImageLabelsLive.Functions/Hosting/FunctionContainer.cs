@@ -93,7 +93,7 @@ public sealed class FunctionContainer(FunctionSettings settings)
     public SweepStaleImagesHandler SweepStaleImages() => new(
         new DynamoDbStaleImages(dynamoDb.Value, FunctionSettings.Require(settings.ImagesTable, "IMAGES_TABLE")),
         Images,
-        new ProcessUploadRedrive(ProcessUpload(), FunctionSettings.Require(settings.UploadBucket, "UPLOAD_BUCKET")),
+        new ProcessUploadRedrive(ProcessUpload(), UploadedObjects, FunctionSettings.Require(settings.UploadBucket, "UPLOAD_BUCKET")),
         new SweepSettings(settings.UploadUrlLifetime, settings.ProcessorTimeout, settings.SweepGrace),
         Clock);
 

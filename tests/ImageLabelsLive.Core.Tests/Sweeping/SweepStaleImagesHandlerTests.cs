@@ -28,6 +28,59 @@ public class SweepStaleImagesHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_UploadingPastUrlLifetimePlusGraceWhoseBytesArrived_IsRedrivenNotFailed()
+    {
+        // The bytes are in the bucket; only ProcessImage never took them up (its event waits behind a backlog, or was lost).
+        var record = await fakes.StoredAsync(ImageStatus.Uploading);
+        fakes.Redrive.Arrived.Add(record.ImageId);
+        fakes.Clock.Advance(TimeSpan.FromMinutes(6) + TimeSpan.FromSeconds(1));
+
+        var first = await Handler.HandleAsync(default);
+        fakes.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await Handler.HandleAsync(default);
+
+        first.UploadsFailed.ShouldBe(0);
+        first.Redriven.ShouldBe(1);
+        second.Redriven.ShouldBe(0);
+        fakes.Redrive.Redriven.ShouldBe([record.ImageId]);
+        fakes.Redrive.Sizes.ShouldBe([record.Size]);
+        fakes.Images[record.ImageId]!.Status.ShouldBe(ImageStatus.Uploading);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ArrivedUploadStillUnfinishedAfterRedrivePlusTimeout_FailsWithProcessingNotFinished()
+    {
+        var record = await fakes.StoredAsync(ImageStatus.Uploading);
+        fakes.Redrive.Arrived.Add(record.ImageId);
+        fakes.Clock.Advance(TimeSpan.FromMinutes(6) + TimeSpan.FromSeconds(1));
+        await Handler.HandleAsync(default);
+        fakes.Clock.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1));
+
+        var report = await Handler.HandleAsync(default);
+
+        report.ProcessingFailed.ShouldBe(1);
+        report.UploadsFailed.ShouldBe(0);
+        fakes.Images[record.ImageId]!.Error!.Code.ShouldBe("ProcessingNotFinished");
+        fakes.Redrive.Redriven.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ArrivedUploadWithTheRealRedrive_IsLabeledFromTheObjectInTheBucket()
+    {
+        var objects = new InMemoryObjects();
+        var record = await fakes.StoredAsync(ImageStatus.Uploading);
+        objects.Objects[record.ObjectKey] = Samples.PngBytes();
+        var process = new ProcessUploadHandler(fakes.Images, objects, new ScriptedDetector { Labels = [Samples.Cat] }, fakes.Clock);
+        var realRedrive = new ProcessUploadRedrive(process, objects, "bucket");
+        fakes.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var report = await fakes.Handler(realRedrive).HandleAsync(default);
+
+        report.Redriven.ShouldBe(1);
+        fakes.Images[record.ImageId]!.Status.ShouldBe(ImageStatus.Labeled);
+    }
+
+    [Fact]
     public async Task HandleAsync_UploadingWithinUrlLifetimePlusGrace_LeavesIt()
     {
         var record = await fakes.StoredAsync(ImageStatus.Uploading);
@@ -96,7 +149,7 @@ public class SweepStaleImagesHandlerTests
         var record = await fakes.StoredAsync(ImageStatus.Processing);
         objects.Objects[record.ObjectKey] = Samples.PngBytes();
         var process = new ProcessUploadHandler(fakes.Images, objects, new ScriptedDetector { Labels = [Samples.Cat] }, fakes.Clock);
-        var realRedrive = new ProcessUploadRedrive(process, "bucket");
+        var realRedrive = new ProcessUploadRedrive(process, objects, "bucket");
         fakes.Clock.Advance(TimeSpan.FromMinutes(4));
 
         await fakes.Handler(realRedrive).HandleAsync(default);

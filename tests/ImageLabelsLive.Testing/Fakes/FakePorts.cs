@@ -12,6 +12,9 @@ public sealed class InMemoryObjects : IUploadedObjects
         Objects.TryGetValue(key, out var bytes)
             ? Task.FromResult(bytes[..Math.Min(count, bytes.Length)])
             : throw new FileNotFoundException(key);
+
+    public Task<long?> SizeAsync(string bucket, string key, CancellationToken cancellationToken) =>
+        Task.FromResult(Objects.TryGetValue(key, out var bytes) ? (long?)bytes.Length : null);
 }
 
 /// <summary>A detector that answers with given labels, rejects, or throws a transient error.</summary>

@@ -18,21 +18,30 @@ public sealed class InMemoryStaleImages(InMemoryImageStore images) : IStaleImage
             .ToArray());
 
     public Task<bool> TryMarkRedrivenAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Task.FromResult(images[imageId]?.Status == ImageStatus.Processing && redriven.TryAdd(imageId, at));
+        Task.FromResult(images[imageId]?.Status is ImageStatus.Uploading or ImageStatus.Processing && redriven.TryAdd(imageId, at));
 
     private IEnumerable<ImageRecord> Current() =>
         images.Writes.Select(write => write.ImageId).Distinct().Select(id => images[id]!);
 }
 
-/// <summary>Counts re-drives, and optionally runs one (or throws, as a failed re-drive would).</summary>
+/// <summary>
+/// Counts re-drives, and optionally runs one (or throws, as a failed re-drive would). A record's bytes are in the
+/// bucket, at the record's size, when <see cref="Arrived"/> names it.
+/// </summary>
 public sealed class RecordingRedrive : IProcessingRedrive
 {
     public List<string> Redriven { get; } = [];
+    public List<long> Sizes { get; } = [];
+    public HashSet<string> Arrived { get; } = new(StringComparer.Ordinal);
     public Func<ImageRecord, Task>? Run { get; set; }
 
-    public Task RedriveAsync(ImageRecord record, CancellationToken cancellationToken)
+    public Task<long?> ArrivedSizeAsync(ImageRecord record, CancellationToken cancellationToken) =>
+        Task.FromResult(Arrived.Contains(record.ImageId) ? (long?)record.Size : null);
+
+    public Task RedriveAsync(ImageRecord record, long objectSize, CancellationToken cancellationToken)
     {
         Redriven.Add(record.ImageId);
+        Sizes.Add(objectSize);
         return Run?.Invoke(record) ?? Task.CompletedTask;
     }
 }
