@@ -159,18 +159,21 @@ public sealed class MotoContractTests(MotoServer moto)
     }
 
     [SkippableFact]
-    public async Task SizeAsync_ObjectThereAndObjectMissing_IsItsLengthAndNull()
+    public async Task FindAsync_ObjectThereAndObjectMissing_IsItsLengthAndArrivalAndNull()
     {
         Skip.If(moto.SkipReason is not null, moto.SkipReason);
         var key = await PutObjectAsync("uploads/f/arrived.png");
         using var s3 = AwsClientFactory.CreateS3(Settings);
         var objects = new S3UploadedObjects(s3, Bucket);
 
-        var arrived = await objects.SizeAsync(Bucket, key, default);
-        var missing = await objects.SizeAsync(Bucket, "uploads/f/never-sent.png", default);
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var arrived = await objects.FindAsync(Bucket, key, default);
+        var missing = await objects.FindAsync(Bucket, "uploads/f/never-sent.png", default);
 
         // HEAD of a missing key: 404 (S3 answers 403 instead to a caller without s3:ListBucket; the sweeper has it).
-        arrived.ShouldBe(3);
+        arrived.ShouldNotBeNull().Size.ShouldBe(3);
+        arrived.ArrivedAt.ShouldBeGreaterThan(before);
+        arrived.ArrivedAt.ShouldBeLessThan(DateTimeOffset.UtcNow.AddMinutes(1));
         missing.ShouldBeNull();
     }
 

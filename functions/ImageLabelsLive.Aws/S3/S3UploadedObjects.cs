@@ -41,12 +41,14 @@ public sealed class S3UploadedObjects(IAmazonS3 s3, string uploadBucket) : IUplo
         return new Uri(s3.GetPreSignedURL(request));
     }
 
-    public async Task<long?> SizeAsync(string bucket, string key, CancellationToken cancellationToken)
+    public async Task<ArrivedObject?> FindAsync(string bucket, string key, CancellationToken cancellationToken)
     {
         try
         {
             var metadata = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-            return metadata.ContentLength;
+            // S3 always sends Last-Modified; without one the object counts as long arrived, so it is re-driven, not left.
+            var arrivedAt = metadata.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero) : DateTimeOffset.MinValue;
+            return new ArrivedObject(metadata.ContentLength, arrivedAt);
         }
         catch (AmazonS3Exception exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
         {

@@ -21,8 +21,8 @@ public interface IStaleImages
 /// <summary>Runs processing again for a record that stopped moving, on the bytes in the bucket.</summary>
 public interface IProcessingRedrive
 {
-    /// <summary>The size of the record's object in the bucket, or null when its bytes never arrived.</summary>
-    Task<long?> ArrivedSizeAsync(ImageRecord record, CancellationToken cancellationToken);
+    /// <summary>The record's object in the bucket, or null when its bytes never arrived.</summary>
+    Task<ArrivedObject?> FindArrivedAsync(ImageRecord record, CancellationToken cancellationToken);
 
     /// <summary>Processes the record's object, of <paramref name="objectSize"/> bytes, as its ObjectCreated event would.</summary>
     Task RedriveAsync(ImageRecord record, long objectSize, CancellationToken cancellationToken);

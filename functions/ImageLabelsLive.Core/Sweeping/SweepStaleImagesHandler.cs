@@ -19,7 +19,8 @@ public sealed record SweepReport(int UploadsFailed, int Redriven, int Processing
 /// <item>An <c>uploading</c> record older than the upload URL's lifetime plus the grace whose object is not in the
 /// bucket can never receive its bytes: it fails with <c>UploadNotFinished</c>.</item>
 /// <item>One whose object is there did finish uploading; only ProcessImage never took it up (its event waits behind
-/// a backlog, or was lost). It is treated as a stuck <c>processing</c> record, below, and never failed as unfinished.</item>
+/// a backlog, or was lost). It is never failed as unfinished: once the object is older than the processor's timeout
+/// plus the grace, the event counts as lost and the record is treated as a stuck <c>processing</c> one, below.</item>
 /// <item>A <c>processing</c> record older than the processor's timeout plus the grace lost its invocation (a crash, an
 /// event in a dead-letter queue): it is re-driven once, noted on the record so only one sweep does it.</item>
 /// <item>One that is still unfinished the timeout plus the grace after its re-drive fails with
@@ -47,9 +48,13 @@ public sealed class SweepStaleImagesHandler(IStaleImages stale, IImageStore imag
         var uploadCutoff = now - settings.UploadUrlLifetime - settings.Grace;
         foreach (var candidate in await stale.ListAsync(ImageStatus.Uploading, uploadCutoff, settings.BatchLimit, cancellationToken).ConfigureAwait(false))
         {
-            if (await redrive.ArrivedSizeAsync(candidate.Record, cancellationToken).ConfigureAwait(false) is { } arrivedSize)
+            if (await redrive.FindArrivedAsync(candidate.Record, cancellationToken).ConfigureAwait(false) is { } arrived)
             {
-                outcomes.Add(await RedriveOrFailAsync(candidate, arrivedSize, processingCutoff, now, cancellationToken).ConfigureAwait(false));
+                // Its ObjectCreated event gets as long as a processing record's invocation before it counts as lost:
+                // under a backlog the event is only waiting, and a re-drive would double the detector's work.
+                outcomes.Add(arrived.ArrivedAt < processingCutoff
+                    ? await RedriveOrFailAsync(candidate, arrived.Size, processingCutoff, now, cancellationToken).ConfigureAwait(false)
+                    : Outcome.Skipped);
                 continue;
             }
             var failed = candidate.Record.Fail(UploadNotFinished(candidate.Record), now);
@@ -120,10 +125,10 @@ public sealed class SweepStaleImagesHandler(IStaleImages stale, IImageStore imag
 /// <summary>Re-drives by running ProcessImage's own use case on the stored object: it resumes a processing record.</summary>
 public sealed class ProcessUploadRedrive(Processing.ProcessUploadHandler process, IUploadedObjects objects, string bucket) : IProcessingRedrive
 {
-    public Task<long?> ArrivedSizeAsync(ImageRecord record, CancellationToken cancellationToken)
+    public Task<ArrivedObject?> FindArrivedAsync(ImageRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return objects.SizeAsync(bucket, record.ObjectKey, cancellationToken);
+        return objects.FindAsync(bucket, record.ObjectKey, cancellationToken);
     }
 
     public Task RedriveAsync(ImageRecord record, long objectSize, CancellationToken cancellationToken)

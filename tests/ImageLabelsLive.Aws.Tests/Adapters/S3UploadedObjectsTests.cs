@@ -195,41 +195,41 @@ public class S3UploadedObjectsTests
     }
 
     [Fact]
-    public async Task SizeAsync_ObjectThere_IsItsContentLength()
+    public async Task FindAsync_ObjectThere_IsItsContentLengthAndLastModified()
     {
         var s3 = Substitute.For<IAmazonS3>();
         GetObjectMetadataRequest? sent = null;
         s3.GetObjectMetadataAsync(Arg.Do<GetObjectMetadataRequest>(request => sent = request), Arg.Any<CancellationToken>())
-            .Returns(new GetObjectMetadataResponse { ContentLength = 163_759 });
+            .Returns(new GetObjectMetadataResponse { ContentLength = 163_759, LastModified = SignedAt });
 
-        var size = await new S3UploadedObjects(s3, Bucket).SizeAsync(Bucket, Key, default);
+        var found = await new S3UploadedObjects(s3, Bucket).FindAsync(Bucket, Key, default);
 
-        size.ShouldBe(163_759);
+        found.ShouldBe(new Core.Ports.ArrivedObject(163_759, new DateTimeOffset(SignedAt)));
         sent.ShouldNotBeNull().Key.ShouldBe(Key);
         sent.BucketName.ShouldBe(Bucket);
     }
 
     [Fact]
-    public async Task SizeAsync_NotFound_IsNull()
+    public async Task FindAsync_NotFound_IsNull()
     {
         var s3 = Substitute.For<IAmazonS3>();
         s3.GetObjectMetadataAsync(Arg.Any<GetObjectMetadataRequest>(), Arg.Any<CancellationToken>())
             .Returns<GetObjectMetadataResponse>(_ => throw new AmazonS3Exception("Not Found") { StatusCode = System.Net.HttpStatusCode.NotFound });
 
-        var size = await new S3UploadedObjects(s3, Bucket).SizeAsync(Bucket, Key, default);
+        var found = await new S3UploadedObjects(s3, Bucket).FindAsync(Bucket, Key, default);
 
-        size.ShouldBeNull();
+        found.ShouldBeNull();
     }
 
     [Fact]
-    public async Task SizeAsync_AccessDenied_Throws()
+    public async Task FindAsync_AccessDenied_Throws()
     {
         // Without s3:ListBucket S3 answers a missing key 403: not proof of absence, so the sweeper must not fail the upload on it.
         var s3 = Substitute.For<IAmazonS3>();
         s3.GetObjectMetadataAsync(Arg.Any<GetObjectMetadataRequest>(), Arg.Any<CancellationToken>())
             .Returns<GetObjectMetadataResponse>(_ => throw new AmazonS3Exception("Forbidden") { StatusCode = System.Net.HttpStatusCode.Forbidden });
 
-        await Should.ThrowAsync<AmazonS3Exception>(() => new S3UploadedObjects(s3, Bucket).SizeAsync(Bucket, Key, default));
+        await Should.ThrowAsync<AmazonS3Exception>(() => new S3UploadedObjects(s3, Bucket).FindAsync(Bucket, Key, default));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class SweepStaleImagesHandlerTests
     {
         // The bytes are in the bucket; only ProcessImage never took them up (its event waits behind a backlog, or was lost).
         var record = await fakes.StoredAsync(ImageStatus.Uploading);
-        fakes.Redrive.Arrived.Add(record.ImageId);
+        fakes.Redrive.Arrived[record.ImageId] = record.CreatedAt;
         fakes.Clock.Advance(TimeSpan.FromMinutes(6) + TimeSpan.FromSeconds(1));
 
         var first = await Handler.HandleAsync(default);
@@ -48,10 +48,27 @@ public class SweepStaleImagesHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_UploadingWhoseBytesArrivedWithinProcessorTimeoutPlusGrace_LeavesItForItsEvent()
+    {
+        // The URL's lifetime is over, but the bytes came late in it: the ObjectCreated event may be waiting in a backlog.
+        var record = await fakes.StoredAsync(ImageStatus.Uploading);
+        fakes.Redrive.Arrived[record.ImageId] = record.CreatedAt.AddMinutes(5);
+        fakes.Clock.Advance(TimeSpan.FromMinutes(7));
+
+        var report = await Handler.HandleAsync(default);
+
+        report.UploadsFailed.ShouldBe(0);
+        report.Redriven.ShouldBe(0);
+        report.Skipped.ShouldBe(1);
+        fakes.Redrive.Redriven.ShouldBeEmpty();
+        fakes.Images[record.ImageId]!.Status.ShouldBe(ImageStatus.Uploading);
+    }
+
+    [Fact]
     public async Task HandleAsync_ArrivedUploadStillUnfinishedAfterRedrivePlusTimeout_FailsWithProcessingNotFinished()
     {
         var record = await fakes.StoredAsync(ImageStatus.Uploading);
-        fakes.Redrive.Arrived.Add(record.ImageId);
+        fakes.Redrive.Arrived[record.ImageId] = record.CreatedAt;
         fakes.Clock.Advance(TimeSpan.FromMinutes(6) + TimeSpan.FromSeconds(1));
         await Handler.HandleAsync(default);
         fakes.Clock.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1));

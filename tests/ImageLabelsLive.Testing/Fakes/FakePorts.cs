@@ -13,8 +13,11 @@ public sealed class InMemoryObjects : IUploadedObjects
             ? Task.FromResult(bytes[..Math.Min(count, bytes.Length)])
             : throw new FileNotFoundException(key);
 
-    public Task<long?> SizeAsync(string bucket, string key, CancellationToken cancellationToken) =>
-        Task.FromResult(Objects.TryGetValue(key, out var bytes) ? (long?)bytes.Length : null);
+    /// <summary>When every object was stored, as S3's Last-Modified says.</summary>
+    public DateTimeOffset StoredAt { get; set; } = Samples.Start;
+
+    public Task<ArrivedObject?> FindAsync(string bucket, string key, CancellationToken cancellationToken) =>
+        Task.FromResult(Objects.TryGetValue(key, out var bytes) ? new ArrivedObject(bytes.Length, StoredAt) : null);
 }
 
 /// <summary>A detector that answers with given labels, rejects, or throws a transient error.</summary>

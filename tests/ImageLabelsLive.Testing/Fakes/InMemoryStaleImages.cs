@@ -26,17 +26,17 @@ public sealed class InMemoryStaleImages(InMemoryImageStore images) : IStaleImage
 
 /// <summary>
 /// Counts re-drives, and optionally runs one (or throws, as a failed re-drive would). A record's bytes are in the
-/// bucket, at the record's size, when <see cref="Arrived"/> names it.
+/// bucket, at the record's size, when <see cref="Arrived"/> gives the time they were stored.
 /// </summary>
 public sealed class RecordingRedrive : IProcessingRedrive
 {
     public List<string> Redriven { get; } = [];
     public List<long> Sizes { get; } = [];
-    public HashSet<string> Arrived { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, DateTimeOffset> Arrived { get; } = new(StringComparer.Ordinal);
     public Func<ImageRecord, Task>? Run { get; set; }
 
-    public Task<long?> ArrivedSizeAsync(ImageRecord record, CancellationToken cancellationToken) =>
-        Task.FromResult(Arrived.Contains(record.ImageId) ? (long?)record.Size : null);
+    public Task<ArrivedObject?> FindArrivedAsync(ImageRecord record, CancellationToken cancellationToken) =>
+        Task.FromResult(Arrived.TryGetValue(record.ImageId, out var storedAt) ? new ArrivedObject(record.Size, storedAt) : null);
 
     public Task RedriveAsync(ImageRecord record, long objectSize, CancellationToken cancellationToken)
     {
