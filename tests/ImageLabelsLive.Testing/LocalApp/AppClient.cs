@@ -147,9 +147,12 @@ public sealed class AppClient
     public async Task<JsonElement[]> EmailsAsync() =>
         (await http.GetFromJsonAsync<JsonElement[]>(new Uri(await MailboxAsync(), "email")))!;
 
-    /// <summary>The subjects of the local mailbox's messages.</summary>
+    /// <summary>
+    /// The subjects of the local mailbox's messages. A message without one reads as "": maildev, killed with the host
+    /// while it was writing a message, lists the torn file after a restart, and that is no delivered email.
+    /// </summary>
     public async Task<IReadOnlyList<string>> EmailSubjectsAsync() =>
-        (await EmailsAsync()).Select(e => e.GetProperty("subject").GetString() ?? "").ToArray();
+        (await EmailsAsync()).Select(e => e.TryGetProperty("subject", out var subject) ? subject.GetString() ?? "" : "").ToArray();
 
     private async Task<Uri> MailboxAsync()
     {
