@@ -181,8 +181,7 @@ public sealed class MotoContractTests(MotoServer moto)
     public async Task TryMarkRedrivenAsync_UploadingThenAgain_MarksOnceOnly()
     {
         Skip.If(moto.SkipReason is not null, moto.SkipReason);
-        var options = new LocalDynamoDbOptions { DynaliteUrl = moto.Endpoint, ImagesTableName = "ill-moto-images", ConnectionsTableName = "ill-moto-connections" };
-        await CreateTablesAsync(options);
+        var options = await CreateTablesAsync();
         using var dynamoDb = AwsClientFactory.CreateDynamoDb(Settings);
         var images = new DynamoDbImageStore(dynamoDb, options.ImagesTableName);
         var stale = new DynamoDbStaleImages(dynamoDb, options.ImagesTableName);
@@ -202,8 +201,7 @@ public sealed class MotoContractTests(MotoServer moto)
     public async Task Stores_OnTheLocalHostsTableDefinitions_WriteReadAndList()
     {
         Skip.If(moto.SkipReason is not null, moto.SkipReason);
-        var options = new LocalDynamoDbOptions { DynaliteUrl = moto.Endpoint, ImagesTableName = "ill-moto-images", ConnectionsTableName = "ill-moto-connections" };
-        await CreateTablesAsync(options);
+        var options = await CreateTablesAsync();
         using var dynamoDb = AwsClientFactory.CreateDynamoDb(Settings);
         var images = new DynamoDbImageStore(dynamoDb, options.ImagesTableName);
         var connections = new DynamoDbConnectionStore(dynamoDb, options.ConnectionsTableName, TimeProvider.System);
@@ -228,8 +226,9 @@ public sealed class MotoContractTests(MotoServer moto)
     };
 
     /// <summary>The app's tables from its one schema (streams included), created in moto's DynamoDB with AWSSDK's client.</summary>
-    private async Task CreateTablesAsync(LocalDynamoDbOptions options)
+    private async Task<LocalDynamoDbOptions> CreateTablesAsync()
     {
+        var options = new LocalDynamoDbOptions { DynaliteUrl = moto.Endpoint, ImagesTableName = "ill-moto-images", ConnectionsTableName = "ill-moto-connections" };
         using var dynamoDb = AwsClientFactory.CreateDynamoDb(Settings);
         foreach (var schema in new[] { TableSchemas.Images(options.ImagesTableName), TableSchemas.Connections(options.ConnectionsTableName) })
         {
@@ -242,6 +241,7 @@ public sealed class MotoContractTests(MotoServer moto)
                 // Created by an earlier run against the same moto.
             }
         }
+        return options;
     }
 
     /// <summary>An object for the analyses to name by S3 reference (moto does not read it; AWS would).</summary>

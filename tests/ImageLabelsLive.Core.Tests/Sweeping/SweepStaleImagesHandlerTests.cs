@@ -11,6 +11,15 @@ public class SweepStaleImagesHandlerTests
 
     private SweepStaleImagesHandler Handler => fakes.Handler();
 
+    /// <summary>ProcessImage's own use case as the re-drive, with the record's bytes in the bucket and a detector that finds a cat.</summary>
+    private ProcessUploadRedrive RealRedrive(ImageRecord record)
+    {
+        var objects = new InMemoryObjects();
+        objects.Objects[record.ObjectKey] = Samples.PngBytes();
+        var process = new ProcessUploadHandler(fakes.Images, objects, new ScriptedDetector { Labels = [Samples.Cat] }, fakes.Clock);
+        return new ProcessUploadRedrive(process, objects, "bucket");
+    }
+
     [Fact]
     public async Task HandleAsync_UploadingPastUrlLifetimePlusGrace_FailsWithUploadNotFinished()
     {
@@ -84,11 +93,8 @@ public class SweepStaleImagesHandlerTests
     [Fact]
     public async Task HandleAsync_ArrivedUploadWithTheRealRedrive_IsLabeledFromTheObjectInTheBucket()
     {
-        var objects = new InMemoryObjects();
         var record = await fakes.StoredAsync(ImageStatus.Uploading);
-        objects.Objects[record.ObjectKey] = Samples.PngBytes();
-        var process = new ProcessUploadHandler(fakes.Images, objects, new ScriptedDetector { Labels = [Samples.Cat] }, fakes.Clock);
-        var realRedrive = new ProcessUploadRedrive(process, objects, "bucket");
+        var realRedrive = RealRedrive(record);
         fakes.Clock.Advance(TimeSpan.FromMinutes(10));
 
         var report = await fakes.Handler(realRedrive).HandleAsync(default);
@@ -162,11 +168,8 @@ public class SweepStaleImagesHandlerTests
     [Fact]
     public async Task HandleAsync_RedriveThatFinishes_LeavesTheResult()
     {
-        var objects = new InMemoryObjects();
         var record = await fakes.StoredAsync(ImageStatus.Processing);
-        objects.Objects[record.ObjectKey] = Samples.PngBytes();
-        var process = new ProcessUploadHandler(fakes.Images, objects, new ScriptedDetector { Labels = [Samples.Cat] }, fakes.Clock);
-        var realRedrive = new ProcessUploadRedrive(process, objects, "bucket");
+        var realRedrive = RealRedrive(record);
         fakes.Clock.Advance(TimeSpan.FromMinutes(4));
 
         await fakes.Handler(realRedrive).HandleAsync(default);
