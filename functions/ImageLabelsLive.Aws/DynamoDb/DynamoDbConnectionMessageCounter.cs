@@ -18,39 +18,33 @@ public sealed class DynamoDbConnectionMessageCounter(IAmazonDynamoDB dynamoDb, s
         // Two rounds: a second container may start the same window between this one's two updates.
         for (var round = 0; round < 2; round++)
         {
-            try
+            var added = await dynamoDb.UpdateItemIfAsync(new UpdateItemRequest
             {
-                var added = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-                {
-                    TableName = tableName,
-                    Key = Key(connectionId),
-                    UpdateExpression = "ADD messageCount :one",
-                    ConditionExpression = "messageWindow = :window",
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":one"] = ImageItems.N(1), [":window"] = windowValue },
-                    ReturnValues = ReturnValue.UPDATED_NEW,
-                }, cancellationToken).ConfigureAwait(false);
+                TableName = tableName,
+                Key = Key(connectionId),
+                UpdateExpression = "ADD messageCount :one",
+                ConditionExpression = "messageWindow = :window",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":one"] = ImageItems.N(1), [":window"] = windowValue },
+                ReturnValues = ReturnValue.UPDATED_NEW,
+            }, cancellationToken).ConfigureAwait(false);
+            if (added is not null)
+            {
                 return int.Parse(added.Attributes["messageCount"].N, CultureInfo.InvariantCulture);
             }
-            catch (ConditionalCheckFailedException)
+            // Another window (or none yet, or no such connection): start this one.
+            var started = await dynamoDb.TryUpdateItemAsync(new UpdateItemRequest
             {
-                // Another window (or none yet, or no such connection): start this one below.
-            }
-            try
+                TableName = tableName,
+                Key = Key(connectionId),
+                UpdateExpression = "SET messageWindow = :window, messageCount = :one",
+                ConditionExpression = "attribute_exists(connectionId) AND (attribute_not_exists(messageWindow) OR messageWindow < :window)",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":one"] = ImageItems.N(1), [":window"] = windowValue },
+            }, cancellationToken).ConfigureAwait(false);
+            if (started)
             {
-                await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-                {
-                    TableName = tableName,
-                    Key = Key(connectionId),
-                    UpdateExpression = "SET messageWindow = :window, messageCount = :one",
-                    ConditionExpression = "attribute_exists(connectionId) AND (attribute_not_exists(messageWindow) OR messageWindow < :window)",
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":one"] = ImageItems.N(1), [":window"] = windowValue },
-                }, cancellationToken).ConfigureAwait(false);
                 return 1;
             }
-            catch (ConditionalCheckFailedException)
-            {
-                // Either the connection is unknown, or another message just started this window: add to it.
-            }
+            // Either the connection is unknown, or another message just started this window: add to it.
         }
         return 0;
     }

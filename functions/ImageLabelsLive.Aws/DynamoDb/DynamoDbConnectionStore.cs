@@ -41,21 +41,15 @@ public sealed class DynamoDbConnectionStore(IAmazonDynamoDB dynamoDb, string tab
     public async Task DeleteGoneAsync(string connectionId, CancellationToken cancellationToken)
     {
         var cutoff = UtcTimestampConverter.ToText(clock.GetUtcNow() - ConnectHandler.OpeningGracePeriod);
-        try
+        // Not deleted when it connected moments ago: it may still be opening. $disconnect, or a push after the grace period, removes it if it is gone.
+        _ = await dynamoDb.TryDeleteItemAsync(new DeleteItemRequest
         {
-            await dynamoDb.DeleteItemAsync(new DeleteItemRequest
-            {
-                TableName = tableName,
-                Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { ["connectionId"] = ImageItems.S(connectionId) },
-                // connectedAt is fixed-width ISO 8601 UTC, so text order is time order.
-                ConditionExpression = "attribute_not_exists(connectedAt) OR connectedAt < :cutoff",
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":cutoff"] = ImageItems.S(cutoff) },
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // Connected moments ago: it may still be opening. $disconnect, or a push after the grace period, removes it if it is gone.
-        }
+            TableName = tableName,
+            Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { ["connectionId"] = ImageItems.S(connectionId) },
+            // connectedAt is fixed-width ISO 8601 UTC, so text order is time order.
+            ConditionExpression = "attribute_not_exists(connectedAt) OR connectedAt < :cutoff",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":cutoff"] = ImageItems.S(cutoff) },
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> ListByFeedAsync(string feedId, CancellationToken cancellationToken)

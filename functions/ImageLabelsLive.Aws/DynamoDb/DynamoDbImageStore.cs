@@ -90,23 +90,15 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
             set.Add(ImageItems.UnfinishedStatus + " = :status");
         }
         var update = "SET " + string.Join(", ", set) + (remove.Count > 0 ? " REMOVE " + string.Join(", ", remove) : "");
-        try
+        return await dynamoDb.TryUpdateItemAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key(record.ImageId),
-                UpdateExpression = update,
-                ConditionExpression = "#status = :expected",
-                ExpressionAttributeNames = names,
-                ExpressionAttributeValues = values,
-            }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+            TableName = tableName,
+            Key = Key(record.ImageId),
+            UpdateExpression = update,
+            ConditionExpression = "#status = :expected",
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ImageRecord>> ListByFeedAsync(string feedId, int limit, CancellationToken cancellationToken)
@@ -125,68 +117,48 @@ public sealed class DynamoDbImageStore(IAmazonDynamoDB dynamoDb, string tableNam
 
     public async Task<bool> TryClaimNotificationAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        try
+        return await dynamoDb.TryUpdateItemAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            TableName = tableName,
+            Key = Key(imageId),
+            UpdateExpression = "SET #notifiedAt = :at",
+            // Not sent, and not claimed within the lease: a claim whose sender died is taken over after it.
+            ConditionExpression = "attribute_exists(imageId) AND attribute_not_exists(#sentAt) AND (attribute_not_exists(#notifiedAt) OR #notifiedAt < :leaseStart)",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#notifiedAt"] = ImageItems.NotifiedAt, ["#sentAt"] = ImageItems.NotificationSentAt },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
             {
-                TableName = tableName,
-                Key = Key(imageId),
-                UpdateExpression = "SET #notifiedAt = :at",
-                // Not sent, and not claimed within the lease: a claim whose sender died is taken over after it.
-                ConditionExpression = "attribute_exists(imageId) AND attribute_not_exists(#sentAt) AND (attribute_not_exists(#notifiedAt) OR #notifiedAt < :leaseStart)",
-                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#notifiedAt"] = ImageItems.NotifiedAt, ["#sentAt"] = ImageItems.NotificationSentAt },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
-                {
-                    [":at"] = ImageItems.S(UtcTimestampConverter.ToText(at)),
-                    [":leaseStart"] = ImageItems.S(UtcTimestampConverter.ToText(at - claimLease)),
-                },
-            }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+                [":at"] = ImageItems.S(UtcTimestampConverter.ToText(at)),
+                [":leaseStart"] = ImageItems.S(UtcTimestampConverter.ToText(at - claimLease)),
+            },
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ReleaseNotificationAsync(string imageId, CancellationToken cancellationToken)
     {
-        try
+        // Not written when there is no image: then there is no claim to give back.
+        _ = await dynamoDb.TryUpdateItemAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key(imageId),
-                UpdateExpression = "REMOVE #notifiedAt",
-                // UpdateItem creates missing items: without this a vanished image would come back as a key-only stub.
-                ConditionExpression = "attribute_exists(imageId)",
-                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#notifiedAt"] = ImageItems.NotifiedAt },
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // No image, so no claim to give back.
-        }
+            TableName = tableName,
+            Key = Key(imageId),
+            UpdateExpression = "REMOVE #notifiedAt",
+            // UpdateItem creates missing items: without this a vanished image would come back as a key-only stub.
+            ConditionExpression = "attribute_exists(imageId)",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#notifiedAt"] = ImageItems.NotifiedAt },
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task MarkNotificationSentAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        try
+        // Not written when the image is gone: there is nothing to mark.
+        _ = await dynamoDb.TryUpdateItemAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key(imageId),
-                UpdateExpression = "SET #sentAt = :at",
-                ConditionExpression = "attribute_exists(imageId)",
-                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#sentAt"] = ImageItems.NotificationSentAt },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":at"] = ImageItems.S(UtcTimestampConverter.ToText(at)) },
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // The image is gone; nothing to mark.
-        }
+            TableName = tableName,
+            Key = Key(imageId),
+            UpdateExpression = "SET #sentAt = :at",
+            ConditionExpression = "attribute_exists(imageId)",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#sentAt"] = ImageItems.NotificationSentAt },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":at"] = ImageItems.S(UtcTimestampConverter.ToText(at)) },
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> IsNotificationSentAsync(string imageId, CancellationToken cancellationToken)

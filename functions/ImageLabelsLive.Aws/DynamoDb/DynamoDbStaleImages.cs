@@ -39,27 +39,19 @@ public sealed class DynamoDbStaleImages(IAmazonDynamoDB dynamoDb, string tableNa
 
     public async Task<bool> TryMarkRedrivenAsync(string imageId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        try
+        return await dynamoDb.TryUpdateItemAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            TableName = tableName,
+            Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { ["imageId"] = ImageItems.S(imageId) },
+            UpdateExpression = "SET #redrivenAt = :at",
+            ConditionExpression = "#status IN (:uploading, :processing) AND attribute_not_exists(#redrivenAt)",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#redrivenAt"] = RedrivenAt, ["#status"] = "status" },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
             {
-                TableName = tableName,
-                Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { ["imageId"] = ImageItems.S(imageId) },
-                UpdateExpression = "SET #redrivenAt = :at",
-                ConditionExpression = "#status IN (:uploading, :processing) AND attribute_not_exists(#redrivenAt)",
-                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#redrivenAt"] = RedrivenAt, ["#status"] = "status" },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
-                {
-                    [":at"] = ImageItems.S(UtcTimestampConverter.ToText(at)),
-                    [":uploading"] = ImageItems.S(ImageStatus.Uploading.ToWire()),
-                    [":processing"] = ImageItems.S(ImageStatus.Processing.ToWire()),
-                },
-            }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+                [":at"] = ImageItems.S(UtcTimestampConverter.ToText(at)),
+                [":uploading"] = ImageItems.S(ImageStatus.Uploading.ToWire()),
+                [":processing"] = ImageItems.S(ImageStatus.Processing.ToWire()),
+            },
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -13,50 +13,36 @@ public sealed class DynamoDbSubscriptionRequestCounter(IAmazonDynamoDB dynamoDb,
 {
     public async Task<bool> TryTakeAsync(string counter, int limit, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        try
+        return await dynamoDb.TryUpdateItemAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            TableName = tableName,
+            Key = Key(counter),
+            UpdateExpression = "ADD requests :one SET expiresAt = :expiresAt",
+            ConditionExpression = "attribute_not_exists(requests) OR requests < :limit",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
             {
-                TableName = tableName,
-                Key = Key(counter),
-                UpdateExpression = "ADD requests :one SET expiresAt = :expiresAt",
-                ConditionExpression = "attribute_not_exists(requests) OR requests < :limit",
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
-                {
-                    [":one"] = ImageItems.N(1),
-                    [":limit"] = ImageItems.N(limit),
-                    [":expiresAt"] = ImageItems.N(expiresAt.ToUnixTimeSeconds()),
-                },
-            }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+                [":one"] = ImageItems.N(1),
+                [":limit"] = ImageItems.N(limit),
+                [":expiresAt"] = ImageItems.N(expiresAt.ToUnixTimeSeconds()),
+            },
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ReleaseAsync(string counter, CancellationToken cancellationToken)
     {
-        try
+        // Not written when the window already expired: the limit only errs towards fewer emails.
+        _ = await dynamoDb.TryUpdateItemAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            TableName = tableName,
+            Key = Key(counter),
+            UpdateExpression = "ADD requests :minusOne",
+            ConditionExpression = "requests > :zero",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
             {
-                TableName = tableName,
-                Key = Key(counter),
-                UpdateExpression = "ADD requests :minusOne",
-                ConditionExpression = "requests > :zero",
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
-                {
-                    [":minusOne"] = ImageItems.N(-1),
-                    [":zero"] = ImageItems.N(0),
-                },
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // Nothing to give back (the window already expired): the limit only errs towards fewer emails.
-        }
+                [":minusOne"] = ImageItems.N(-1),
+                [":zero"] = ImageItems.N(0),
+            },
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static Dictionary<string, AttributeValue> Key(string counter) =>

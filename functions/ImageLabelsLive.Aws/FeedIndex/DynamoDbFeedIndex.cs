@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ImageLabelsLive.Aws.DynamoDb;
 using ImageLabelsLive.Core.Ports;
 using static ImageLabelsLive.Aws.FeedIndex.FeedIndexKeys;
 
@@ -53,23 +54,17 @@ public sealed class DynamoDbFeedIndex(IAmazonDynamoDB dynamoDb, string tableName
 
     public async Task MarkIndexedThroughAsync(string feedId, DateTimeOffset changedAt, CancellationToken cancellationToken)
     {
-        try
+        // Not written when already marked at or past this change.
+        _ = await dynamoDb.TryUpdateItemAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key(CountsPartition(feedId), IndexedThroughKey),
-                UpdateExpression = "SET #at = :at",
-                // Only forward: a retried or late batch never moves the mark back.
-                ConditionExpression = "attribute_not_exists(#at) OR #at < :at",
-                ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#at"] = "at" },
-                ExpressionAttributeValues = Values((":at", N(changedAt.ToUnixTimeMilliseconds()))),
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // Already marked at or past this change.
-        }
+            TableName = tableName,
+            Key = Key(CountsPartition(feedId), IndexedThroughKey),
+            UpdateExpression = "SET #at = :at",
+            // Only forward: a retried or late batch never moves the mark back.
+            ConditionExpression = "attribute_not_exists(#at) OR #at < :at",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#at"] = "at" },
+            ExpressionAttributeValues = Values((":at", N(changedAt.ToUnixTimeMilliseconds()))),
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AddAsync(FeedSet feedSet, FeedPosition member, Dictionary<string, AttributeValue> memberKey, Dictionary<string, AttributeValue> countKey, CancellationToken cancellationToken)
@@ -147,42 +142,30 @@ public sealed class DynamoDbFeedIndex(IAmazonDynamoDB dynamoDb, string tableName
         {
             names["#name"] = "name";
         }
-        try
+        // Not written when an earlier delivery already moved the count for this operation.
+        _ = await dynamoDb.TryUpdateItemAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = countKey,
-                UpdateExpression = update,
-                ConditionExpression = condition,
-                ExpressionAttributeNames = names,
-                ExpressionAttributeValues = values,
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // An earlier delivery already moved the count for this operation.
-        }
+            TableName = tableName,
+            Key = countKey,
+            UpdateExpression = update,
+            ConditionExpression = condition,
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ForgetOperationAsync(Dictionary<string, AttributeValue> countKey, string attribute, string op, CancellationToken cancellationToken)
     {
-        try
+        // Not written when there is no count item: nothing to forget.
+        _ = await dynamoDb.TryUpdateItemAsync(new UpdateItemRequest
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = countKey,
-                UpdateExpression = $"DELETE {attribute} :op",
-                // UpdateItem would otherwise create a count item that never existed.
-                ConditionExpression = "attribute_exists(pk)",
-                ExpressionAttributeValues = Values((":op", SS(op))),
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // No count item, so nothing to forget.
-        }
+            TableName = tableName,
+            Key = countKey,
+            UpdateExpression = $"DELETE {attribute} :op",
+            // UpdateItem would otherwise create a count item that never existed.
+            ConditionExpression = "attribute_exists(pk)",
+            ExpressionAttributeValues = Values((":op", SS(op))),
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static AttributeValue S(string value) => new() { S = value };
