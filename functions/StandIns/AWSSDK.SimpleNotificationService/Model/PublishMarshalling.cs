@@ -1,5 +1,4 @@
 using System.Text;
-using System.Xml;
 using ImageLabelsLive.Aws.AwsProtocol;
 
 namespace Amazon.SimpleNotificationService.Model.Internal.MarshallTransformations;
@@ -64,40 +63,14 @@ internal static class PublishResponseUnmarshaller
 {
     public static PublishResponse Unmarshall(AwsResponse response)
     {
-        var result = new PublishResponse
+        var values = QueryResultReader.Read(response.Body, "MessageId", "SequenceNumber", QueryResultReader.RequestId);
+        return new PublishResponse
         {
             HttpStatusCode = response.StatusCode,
             ContentLength = response.Body.LongLength,
+            MessageId = values.GetValueOrDefault("MessageId"),
+            SequenceNumber = values.GetValueOrDefault("SequenceNumber"),
+            ResponseMetadata = QueryResultReader.Metadata(response, values),
         };
-        string? requestId = response.RequestId;
-        using (var stream = new MemoryStream(response.Body, writable: false))
-        using (var reader = XmlReader.Create(stream, SafeXml.Settings))
-        {
-            // ReadElementContentAsString already moves to the next node, so only other nodes advance with Read().
-            while (!reader.EOF)
-            {
-                if (reader.NodeType != XmlNodeType.Element || reader.LocalName is not ("MessageId" or "SequenceNumber" or "RequestId"))
-                {
-                    reader.Read();
-                    continue;
-                }
-                var name = reader.LocalName;
-                var value = reader.ReadElementContentAsString();
-                switch (name)
-                {
-                    case "MessageId":
-                        result.MessageId = value;
-                        break;
-                    case "SequenceNumber":
-                        result.SequenceNumber = value;
-                        break;
-                    default:
-                        requestId ??= value;
-                        break;
-                }
-            }
-        }
-        result.ResponseMetadata = new Runtime.ResponseMetadata { RequestId = requestId };
-        return result;
     }
 }

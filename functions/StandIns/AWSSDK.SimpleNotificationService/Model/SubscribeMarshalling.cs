@@ -1,5 +1,4 @@
 using System.Text;
-using System.Xml;
 using ImageLabelsLive.Aws.AwsProtocol;
 
 namespace Amazon.SimpleNotificationService.Model.Internal.MarshallTransformations;
@@ -40,36 +39,14 @@ internal static class SubscribeResponseUnmarshaller
 {
     public static SubscribeResponse Unmarshall(AwsResponse response)
     {
-        var result = new SubscribeResponse
+        var values = QueryResultReader.Read(response.Body, "SubscriptionArn", QueryResultReader.RequestId);
+        return new SubscribeResponse
         {
             HttpStatusCode = response.StatusCode,
             ContentLength = response.Body.LongLength,
+            SubscriptionArn = values.GetValueOrDefault("SubscriptionArn"),
+            ResponseMetadata = QueryResultReader.Metadata(response, values),
         };
-        string? requestId = response.RequestId;
-        using (var stream = new MemoryStream(response.Body, writable: false))
-        using (var reader = XmlReader.Create(stream, SafeXml.Settings))
-        {
-            while (!reader.EOF)
-            {
-                if (reader.NodeType != XmlNodeType.Element || reader.LocalName is not ("SubscriptionArn" or "RequestId"))
-                {
-                    reader.Read();
-                    continue;
-                }
-                var name = reader.LocalName;
-                var value = reader.ReadElementContentAsString();
-                if (name == "SubscriptionArn")
-                {
-                    result.SubscriptionArn = value;
-                }
-                else
-                {
-                    requestId ??= value;
-                }
-            }
-        }
-        result.ResponseMetadata = new Runtime.ResponseMetadata { RequestId = requestId };
-        return result;
     }
 }
 
