@@ -88,6 +88,37 @@ public sealed class LocalS3AwsCliTests(LocalS3Server server) : IClassFixture<Loc
         (await server.Lambda.WaitForAsync(key, 1)).ShouldHaveSingleItem();
     }
 
+    [AwsCliFact]
+    public async Task Ls_AwsCliRecursive_ListsEachKeyWithItsSize()
+    {
+        var key = await UploadAsync("listed by cli+1.png", 17, "image/png");
+        var folder = key[..(key.LastIndexOf('/') + 1)];
+
+        var (exitCode, output, error) = await AwsCli.RunAsync(server.Credentials.AccessKeyId, server.Credentials.SecretAccessKey,
+            "s3", "ls", $"s3://{LocalS3Server.Bucket}/{folder}", "--recursive",
+            "--endpoint-url", server.ServiceUrl, "--region", "us-east-1");
+
+        exitCode.ShouldBe(0, error);
+        var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem();
+        line.ShouldEndWith(" 17 " + key);
+    }
+
+    [AwsCliFact]
+    public async Task ListObjectsV2_AwsCliWithDelimiter_FoldersAsCommonPrefixes()
+    {
+        var first = await UploadAsync("one.png", 1, "image/png");
+        var folder = first[..(first.LastIndexOf('/') + 1)];
+
+        var (exitCode, output, error) = await AwsCli.RunAsync("AKIAANYTHING", "anything",
+            "s3api", "list-objects-v2", "--bucket", LocalS3Server.Bucket, "--prefix", "uploads/", "--delimiter", "/",
+            "--endpoint-url", server.ServiceUrl, "--region", "us-east-1");
+
+        exitCode.ShouldBe(0, error);
+        var prefixes = JsonDocument.Parse(output).RootElement.GetProperty("CommonPrefixes").EnumerateArray()
+            .Select(p => p.GetProperty("Prefix").GetString()).ToList();
+        prefixes.ShouldContain(folder);
+    }
+
     private async Task<string> UploadAsync(string fileName, int size, string contentType)
     {
         var key = $"uploads/{Guid.NewGuid():N}/{fileName}";

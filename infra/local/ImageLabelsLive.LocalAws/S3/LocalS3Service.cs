@@ -32,6 +32,7 @@ public sealed class LocalS3Service
         routing = new S3Routing(
             store,
             new S3BucketOperations(options, store),
+            new S3ListObjects(options, store),
             new S3GetObject(store),
             new S3PutObject(options, store, notifier, new S3ObjectCreatedEvents(options, time), time),
             new S3DeleteObject(store));

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace ImageLabelsLive.LocalAws.S3;
 
-/// <summary>The calls on the service and on a bucket: ListBuckets and HeadBucket.</summary>
+/// <summary>The calls on the service and on a bucket itself: ListBuckets and HeadBucket (listing its objects is <see cref="S3ListObjects"/>).</summary>
 internal sealed class S3BucketOperations(LocalS3Options options, S3ObjectStore store)
 {
     public async Task ListBucketsAsync(S3Call call)

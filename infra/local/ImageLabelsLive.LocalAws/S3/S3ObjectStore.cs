@@ -65,6 +65,38 @@ internal sealed class S3ObjectStore
             Path.Combine(bucketDirectories[bucket], metadata.DataFile));
     }
 
+    /// <summary>
+    /// The bucket's objects whose keys start with <paramref name="prefix"/>, in S3's order: by the keys' UTF-8 bytes.
+    /// An object deleted or replaced while the folder is read is listed as it was found, or not at all.
+    /// </summary>
+    public IReadOnlyList<S3ObjectInfo> List(string bucket, string prefix)
+    {
+        var found = new List<S3ObjectInfo>();
+        foreach (var metadataPath in Directory.EnumerateFiles(bucketDirectories[bucket], "*.json"))
+        {
+            if (Path.GetFileName(metadataPath).StartsWith(UploadPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            S3ObjectMetadata? metadata;
+            try
+            {
+                metadata = JsonSerializer.Deserialize(File.ReadAllBytes(metadataPath), S3JsonContext.Default.S3ObjectMetadata);
+            }
+            catch (FileNotFoundException)
+            {
+                continue;
+            }
+            if (metadata is not null && metadata.Key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                found.Add(new S3ObjectInfo(bucket, metadata.Key, metadata.ContentType, metadata.ETag, metadata.Size, metadata.LastModified,
+                    Path.Combine(bucketDirectories[bucket], metadata.DataFile)));
+            }
+        }
+        found.Sort((a, b) => S3KeyOrder.Compare(a.Key, b.Key));
+        return found;
+    }
+
     /// <summary>Opens an object's bytes; an overwrite between reading the metadata and opening the data is retried.</summary>
     public (S3ObjectInfo Info, FileStream Data)? OpenRead(string bucket, string key)
     {

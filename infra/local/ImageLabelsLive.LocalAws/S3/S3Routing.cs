@@ -7,7 +7,7 @@ namespace ImageLabelsLive.LocalAws.S3;
 /// Sends a request to its operation by what it names (service, bucket or object) and its method; a call this
 /// stand-in does not play is refused as S3 refuses it, never served as a nearby one.
 /// </summary>
-internal sealed class S3Routing(S3ObjectStore store, S3BucketOperations buckets, S3GetObject get, S3PutObject put, S3DeleteObject delete)
+internal sealed class S3Routing(S3ObjectStore store, S3BucketOperations buckets, S3ListObjects list, S3GetObject get, S3PutObject put, S3DeleteObject delete)
 {
     private const int MaxKeyBytes = 1024;
 
@@ -48,8 +48,21 @@ internal sealed class S3Routing(S3ObjectStore store, S3BucketOperations buckets,
             buckets.HeadBucket(call);
             return Task.CompletedTask;
         }
-        throw new S3ErrorException(S3Error.NotImplemented($"{call.Wire.Method} on a bucket"));
+        if (!HttpMethods.IsGet(call.Wire.Method))
+        {
+            throw new S3ErrorException(S3Error.NotImplemented($"{call.Wire.Method} on a bucket"));
+        }
+        // A bucket's other GETs (?location, ?acl, ?versions…) are calls this stand-in does not play.
+        if (call.Wire.QueryParameters.FirstOrDefault(p => !IsListing(p.Key)) is { Key: not null } subresource)
+        {
+            throw new S3ErrorException(S3Error.NotImplemented("?" + subresource.Key + " on a bucket"));
+        }
+        return list.HandleAsync(call);
     }
+
+    private static bool IsListing(string parameter) =>
+        S3ListObjects.Parameters.Contains(parameter, StringComparer.Ordinal)
+        || parameter.StartsWith("X-Amz-", StringComparison.OrdinalIgnoreCase);
 
     private async Task ObjectLevelAsync(S3Call call)
     {
