@@ -4,7 +4,7 @@ using ImageLabelsLive.LocalAws.Tests.S3;
 namespace ImageLabelsLive.LocalAws.Tests.SimpleNotificationService;
 
 /// <summary>
-/// The real AWS CLI v2's `sns subscribe`, `list-subscriptions-by-topic`, `confirm-subscription` and `unsubscribe`
+/// The real AWS CLI v2's `sns subscribe`, `list-subscriptions-by-topic`, `list-subscriptions`, `confirm-subscription` and `unsubscribe`
 /// against the local SNS, with any credentials, as against SNS.
 /// </summary>
 public sealed class LocalSnsSubscriptionAwsCliTests(LocalSnsServer server) : IClassFixture<LocalSnsServer>
@@ -35,6 +35,19 @@ public sealed class LocalSnsSubscriptionAwsCliTests(LocalSnsServer server) : ICl
         exitCode.ShouldBe(0, error);
         (await SnsAsync("list-subscriptions-by-topic", "--topic-arn", LocalSnsServer.TopicArn)).GetProperty("Subscriptions").EnumerateArray()
             .Select(s => s.GetProperty("Endpoint").GetString()).ShouldNotContain("cli@example.com");
+    }
+
+    [AwsCliFact]
+    public async Task ListSubscriptions_AwsCli_EveryTopicsSubscriptionsWithTheirTopic()
+    {
+        server.Smtp.Drain();
+        await SnsAsync("subscribe", "--topic-arn", LocalSnsServer.TopicArn, "--protocol", "email", "--notification-endpoint", "listed@example.com");
+
+        var listed = Member(await SnsAsync("list-subscriptions"), "listed@example.com");
+
+        listed.GetProperty("TopicArn").GetString().ShouldBe(LocalSnsServer.TopicArn);
+        listed.GetProperty("SubscriptionArn").GetString().ShouldBe("PendingConfirmation");
+        listed.GetProperty("Protocol").GetString().ShouldBe("email");
     }
 
     [AwsCliFact]

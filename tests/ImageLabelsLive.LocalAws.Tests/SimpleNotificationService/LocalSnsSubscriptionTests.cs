@@ -8,7 +8,7 @@ namespace ImageLabelsLive.LocalAws.Tests.SimpleNotificationService;
 
 /// <summary>
 /// Subscriptions on the local SNS over real sockets: Subscribe (email), the confirmation email and its link,
-/// ConfirmSubscription, filter-policy delivery, the unsubscribe link in every email, ListSubscriptionsByTopic.
+/// ConfirmSubscription, filter-policy delivery, the unsubscribe link in every email, ListSubscriptionsByTopic, ListSubscriptions.
 /// Each test uses its own addresses, so the class shares one server.
 /// </summary>
 public sealed class LocalSnsSubscriptionTests(LocalSnsServer server) : IClassFixture<LocalSnsServer>, IDisposable
@@ -127,6 +127,28 @@ public sealed class LocalSnsSubscriptionTests(LocalSnsServer server) : IClassFix
         {
             members.Single(m => m.Element(Sns + "Endpoint")!.Value == operatorAddress).Element(Sns + "SubscriptionArn")!.Value.ShouldStartWith(LocalSnsServer.TopicArn + ":");
         }
+    }
+
+    [Fact]
+    public async Task ListSubscriptions_NoTopicNamed_EveryTopicsSubscriptionsInItsOwnResponse()
+    {
+        server.Smtp.Drain();
+        await SubscribeAsync("all-topics@example.com", """{"feedId":["feed-9"]}""");
+
+        var list = await CallAsync(("Action", "ListSubscriptions"));
+
+        list.Name.ShouldBe(Sns + "ListSubscriptionsResponse");
+        var listed = list.Descendants(Sns + "member").Single(m => m.Element(Sns + "Endpoint")!.Value == "all-topics@example.com");
+        listed.Element(Sns + "TopicArn")!.Value.ShouldBe(LocalSnsServer.TopicArn);
+    }
+
+    [Fact]
+    public async Task ListSubscriptions_NotANextToken_InvalidParameter()
+    {
+        using var refused = await PostAsync(Form(("Action", "ListSubscriptions"), ("NextToken", "next-please")));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Invalid parameter: NextToken");
     }
 
     [Theory]

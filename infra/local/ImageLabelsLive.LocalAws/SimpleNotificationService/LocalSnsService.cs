@@ -10,8 +10,8 @@ namespace ImageLabelsLive.LocalAws.SimpleNotificationService;
 
 /// <summary>
 /// The local SNS over the Query protocol (API version 2010-03-31): Publish, delivered to each confirmed subscription
-/// whose filter policy matches the message's attributes; Subscribe, ConfirmSubscription, Unsubscribe and
-/// ListSubscriptionsByTopic; and ListTopics. The links in its emails are GETs of this endpoint that a person follows:
+/// whose filter policy matches the message's attributes; Subscribe, ConfirmSubscription, Unsubscribe,
+/// ListSubscriptionsByTopic and ListSubscriptions; and ListTopics. The links in its emails are GETs of this endpoint that a person follows:
 /// unsigned GETs of ConfirmSubscription and Unsubscribe answer a short page. Requests signed with the local key are
 /// verified; others are accepted.
 /// </summary>
@@ -98,6 +98,7 @@ public sealed class LocalSnsService
                 "ConfirmSubscription" => SnsSubscriptionXml.ConfirmSubscription(subscriptions.Confirm(parameters).SubscriptionArn, requestId),
                 "Unsubscribe" => Unsubscribed(parameters, requestId),
                 "ListSubscriptionsByTopic" => subscriptions.ListSubscriptionsByTopic(parameters, requestId),
+                "ListSubscriptions" => subscriptions.ListSubscriptions(parameters, requestId),
                 _ => throw new SnsErrorException(SnsError.InvalidAction(action)),
             };
             await WriteAsync(response, StatusCodes.Status200OK, document, context.RequestAborted).ConfigureAwait(false);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace ImageLabelsLive.LocalAws.SimpleNotificationService;
 
 /// <summary>
-/// Subscribe, ConfirmSubscription, Unsubscribe and ListSubscriptionsByTopic, as SNS documents them. SNS keeps one
+/// Subscribe, ConfirmSubscription, Unsubscribe, ListSubscriptionsByTopic and ListSubscriptions, as SNS documents them. SNS keeps one
 /// subscription per topic, protocol and endpoint: subscribing again with the same attributes answers the same
 /// subscription (re-sending a pending one's confirmation), with other attributes it is refused.
 /// </summary>
@@ -17,7 +17,7 @@ internal sealed class SnsSubscriptionActions(
 {
     public const string PendingConfirmation = "pending confirmation";
 
-    /// <summary>ListSubscriptionsByTopic answers at most 100 a page.</summary>
+    /// <summary>ListSubscriptionsByTopic and ListSubscriptions answer at most 100 a page.</summary>
     private const int PageSize = 100;
 
     private static readonly HashSet<string> KnownAttributes = new(StringComparer.Ordinal)
@@ -105,19 +105,24 @@ internal sealed class SnsSubscriptionActions(
         return arn;
     }
 
-    public byte[] ListSubscriptionsByTopic(IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId)
+    public byte[] ListSubscriptionsByTopic(IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId) =>
+        ListPage("ListSubscriptionsByTopic", store.ForTopic(RequireTopic(parameters)), parameters, requestId);
+
+    /// <summary>ListSubscriptions: every topic's subscriptions, paged as ListSubscriptionsByTopic is.</summary>
+    public byte[] ListSubscriptions(IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId) =>
+        ListPage("ListSubscriptions", store.All(), parameters, requestId);
+
+    private static byte[] ListPage(string action, IReadOnlyList<SnsSubscription> all, IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId)
     {
-        var topicArn = RequireTopic(parameters);
         var start = 0;
         if (Get(parameters, "NextToken") is { Length: > 0 } token
             && (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out start) || start < 0))
         {
             throw new SnsErrorException(SnsError.InvalidParameter("Invalid parameter: NextToken"));
         }
-        var all = store.ForTopic(topicArn);
         var page = all.Skip(start).Take(PageSize).ToArray();
         var next = start + PageSize < all.Count ? (start + PageSize).ToString(CultureInfo.InvariantCulture) : null;
-        return SnsSubscriptionXml.ListSubscriptionsByTopic(page, next, requestId);
+        return SnsSubscriptionXml.ListSubscriptions(action, page, next, requestId);
     }
 
     /// <summary>The confirmed subscriptions of the topic whose filter policy (if any) matches the message's attributes.</summary>

@@ -96,12 +96,17 @@ internal sealed class SnsSubscriptionStore
         }
     }
 
-    public IReadOnlyList<SnsSubscription> ForTopic(string topicArn)
+    public IReadOnlyList<SnsSubscription> ForTopic(string topicArn) => Where(s => s.TopicArn == topicArn);
+
+    /// <summary>Every topic's subscriptions, in the order they were made.</summary>
+    public IReadOnlyList<SnsSubscription> All() => Where(_ => true);
+
+    private SnsSubscription[] Where(Func<SnsSubscription, bool> predicate)
     {
         lock (gate)
         {
             Purge();
-            return subscriptions.Where(s => s.TopicArn == topicArn).ToArray();
+            return subscriptions.Where(predicate).ToArray();
         }
     }
 

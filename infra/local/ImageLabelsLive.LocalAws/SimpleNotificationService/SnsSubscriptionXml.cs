@@ -2,7 +2,7 @@ using System.Xml;
 
 namespace ImageLabelsLive.LocalAws.SimpleNotificationService;
 
-/// <summary>The Query protocol's answers to Subscribe, ConfirmSubscription, Unsubscribe and ListSubscriptionsByTopic.</summary>
+/// <summary>The Query protocol's answers to Subscribe, ConfirmSubscription, Unsubscribe, ListSubscriptionsByTopic and ListSubscriptions.</summary>
 internal static class SnsSubscriptionXml
 {
     public static byte[] Subscribe(string subscriptionArn, string requestId) =>
@@ -18,8 +18,9 @@ internal static class SnsSubscriptionXml
         xml.WriteEndElement();
     });
 
-    public static byte[] ListSubscriptionsByTopic(IEnumerable<SnsSubscription> page, string? nextToken, string requestId) =>
-        Result("ListSubscriptionsByTopic", requestId, xml =>
+    /// <summary>ListSubscriptionsByTopic's or ListSubscriptions' answer: the two differ only in their action's name.</summary>
+    public static byte[] ListSubscriptions(string action, IEnumerable<SnsSubscription> page, string? nextToken, string requestId) =>
+        Result(action, requestId, xml =>
         {
             xml.WriteStartElement("Subscriptions");
             foreach (var subscription in page)
