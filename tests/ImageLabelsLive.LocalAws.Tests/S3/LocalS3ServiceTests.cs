@@ -29,7 +29,7 @@ public sealed class LocalS3ServiceTests(LocalS3Server server) : IClassFixture<Lo
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Headers.ETag!.Tag.ShouldBe("\"" + Md5Hex(bytes) + "\"");
-        (await http.GetByteArrayAsync(ObjectUrl(key))).ShouldBe(bytes);
+        (await http.GetByteArrayAsync(PresignRead(key, HttpVerb.GET))).ShouldBe(bytes);
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public sealed class LocalS3ServiceTests(LocalS3Server server) : IClassFixture<Lo
         var key = NewKey("suffix.png");
         var bytes = RandomBytes(100);
         (await PutAsync(Presign(key, "image/png"), bytes, "image/png")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var request = new HttpRequestMessage(HttpMethod.Get, ObjectUrl(key));
+        using var request = new HttpRequestMessage(HttpMethod.Get, PresignRead(key, HttpVerb.GET));
         request.Headers.Range = new RangeHeaderValue(null, 10);
 
         using var response = await http.SendAsync(request);
@@ -243,7 +243,7 @@ public sealed class LocalS3ServiceTests(LocalS3Server server) : IClassFixture<Lo
     {
         var key = NewKey("short.png");
         (await PutAsync(Presign(key, "image/png"), RandomBytes(100), "image/png")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var request = new HttpRequestMessage(HttpMethod.Get, ObjectUrl(key));
+        using var request = new HttpRequestMessage(HttpMethod.Get, PresignRead(key, HttpVerb.GET));
         request.Headers.Range = new RangeHeaderValue(100, 200);
 
         using var response = await http.SendAsync(request);
@@ -253,17 +253,41 @@ public sealed class LocalS3ServiceTests(LocalS3Server server) : IClassFixture<Lo
     }
 
     [Fact]
-    public async Task GetObject_UnsignedWithoutRange_200WholeObjectWithItsContentType()
+    public async Task GetObject_PresignedWithoutRange_200WholeObjectWithItsContentType()
     {
         var key = NewKey("whole.jpg");
         var bytes = RandomBytes(777);
         (await PutAsync(Presign(key, "image/jpeg"), bytes, "image/jpeg")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        using var response = await http.GetAsync(ObjectUrl(key));
+        using var response = await http.GetAsync(PresignRead(key, HttpVerb.GET));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
         (await response.Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
+    }
+
+    [Fact]
+    public async Task GetObject_Unsigned_403AccessDeniedAsAPrivateBucketAnswers()
+    {
+        var key = NewKey("private.jpg");
+        (await PutAsync(Presign(key, "image/jpeg"), RandomBytes(10), "image/jpeg")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var response = await http.GetAsync(ObjectUrl(key));
+
+        await ShouldBeS3ErrorAsync(response, HttpStatusCode.Forbidden, "AccessDenied");
+    }
+
+    [Fact]
+    public async Task HeadObject_Unsigned_403WithoutABody()
+    {
+        var key = NewKey("private-head.jpg");
+        (await PutAsync(Presign(key, "image/jpeg"), RandomBytes(10), "image/jpeg")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var request = new HttpRequestMessage(HttpMethod.Head, ObjectUrl(key));
+
+        using var response = await http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await response.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
     }
 
     [Fact]
@@ -296,7 +320,7 @@ public sealed class LocalS3ServiceTests(LocalS3Server server) : IClassFixture<Lo
     [Fact]
     public async Task HeadObject_MissingKey_404WithoutABody()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Head, ObjectUrl(NewKey("missing.png")));
+        using var request = new HttpRequestMessage(HttpMethod.Head, PresignRead(NewKey("missing.png"), HttpVerb.HEAD));
 
         using var response = await http.SendAsync(request);
 
@@ -485,6 +509,16 @@ public sealed class LocalS3ServiceTests(LocalS3Server server) : IClassFixture<Lo
             Expires = DateTime.UtcNow + (expiresIn ?? TimeSpan.FromMinutes(5)),
             Protocol = Protocol.HTTP,
         });
+    }
+
+    /// <summary>A presigned GET or HEAD of the object with the local key, as the app links its images.</summary>
+    private Uri PresignRead(string key, HttpVerb verb)
+    {
+        using var s3 = server.CreateClient();
+        return new Uri(s3.GetPreSignedURL(new GetPreSignedUrlRequest
+        {
+            BucketName = LocalS3Server.Bucket, Key = key, Verb = verb, Expires = DateTime.UtcNow.AddMinutes(5), Protocol = Protocol.HTTP,
+        }));
     }
 
     /// <summary>PUTs bytes as a browser's fetch does: the URL as given, with exactly a Content-Type header.</summary>

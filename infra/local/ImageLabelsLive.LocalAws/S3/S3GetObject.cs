@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace ImageLabelsLive.LocalAws.S3;
 
-/// <summary>GetObject and HeadObject: the object's bytes (or a Range of them) and its headers, with response-* overrides.</summary>
+/// <summary>GetObject and HeadObject for signed callers: the object's bytes (or a Range of them) and its headers, with response-* overrides.</summary>
 internal sealed class S3GetObject(S3ObjectStore store)
 {
     private static readonly (string Query, string Header)[] ResponseOverrides =
@@ -18,6 +18,11 @@ internal sealed class S3GetObject(S3ObjectStore store)
 
     public async Task HandleAsync(S3Call call)
     {
+        // The bucket is private: as S3 answers an anonymous caller, whether or not the key exists.
+        if (call.Caller.Authorization is null)
+        {
+            throw new S3ErrorException(S3Error.AccessDenied("Access Denied"));
+        }
         var head = HttpMethods.IsHead(call.Wire.Method);
         var opened = store.OpenRead(call.Bucket, call.Key) ?? throw new S3ErrorException(S3Error.NoSuchKey(call.Key));
         var (info, data) = opened;

@@ -169,7 +169,16 @@ public sealed partial class LocalApp : IAsyncDisposable
                     // Requests wait in the detector's queue rather than being throttled into backing off while its workers idle.
                     "--queue", "256"],
                 new Uri(DetectorUrl, "health"),
-                DetectorUrl),
+                DetectorUrl)
+            {
+                // Rekognition reads an S3Object with its caller's access, and the local bucket serves only signed GETs.
+                Environment = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["AWS_ACCESS_KEY_ID"] = settings.Credentials.AccessKeyId,
+                    ["AWS_SECRET_ACCESS_KEY"] = settings.Credentials.SecretAccessKey,
+                    ["AWS_REGION"] = settings.Region,
+                },
+            },
         };
         foreach (var spec in specs)
         {

@@ -7,6 +7,9 @@ namespace ImageLabelsLive.LocalHost.Sidecars;
 public sealed record SidecarSpec(string Name, string WorkingDirectory, IReadOnlyList<string> Arguments, Uri HealthUrl, Uri PublicUrl)
 {
     public string Executable { get; init; } = "node";
+
+    /// <summary>Environment variables set for the sidecar on top of the host's own.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -135,6 +138,10 @@ public sealed class SidecarProcess(SidecarSpec spec, ILogger logger, HttpClient 
         foreach (var argument in spec.Arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in spec.Environment)
+        {
+            info.Environment[name] = value;
         }
         using var child = Process.Start(info) ?? throw new InvalidOperationException($"{spec.Executable} did not start.");
         process = child;

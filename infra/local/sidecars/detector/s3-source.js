@@ -1,6 +1,7 @@
 'use strict';
 
 const { MAX_S3_IMAGE_BYTES, imageTooLarge, invalidS3Object } = require('./protocol');
+const { signS3Get } = require('./s3-signer');
 
 // RFC 3986 unreserved characters stay as they are; everything else in a key segment is
 // percent-encoded, as S3 clients do for path-style URLs ("/" separates segments and is kept).
@@ -19,10 +20,11 @@ function objectUrl(endpoint, { bucket, key, version }) {
 }
 
 /**
- * Reads an object from an S3-compatible endpoint with an unsigned GET, as the local S3 accepts.
- * Any failure to read it is InvalidS3ObjectException; over 15 MB is ImageTooLargeException.
+ * Reads an object from an S3-compatible endpoint with a GET, signed with SigV4 when there are credentials (the
+ * local bucket is private, as on AWS). Any failure to read it is InvalidS3ObjectException; over 15 MB is
+ * ImageTooLargeException.
  */
-async function fetchS3Object(endpoint, s3Object, { timeoutMs = 30_000, maxBytes = MAX_S3_IMAGE_BYTES } = {}) {
+async function fetchS3Object(endpoint, s3Object, { timeoutMs = 30_000, maxBytes = MAX_S3_IMAGE_BYTES, credentials = null } = {}) {
   if (!endpoint) throw invalidS3Object('This detector has no S3 endpoint configured (--s3-endpoint or AWS_ENDPOINT_URL_S3).');
   const url = objectUrl(endpoint, s3Object);
   const controller = new AbortController();
@@ -30,7 +32,7 @@ async function fetchS3Object(endpoint, s3Object, { timeoutMs = 30_000, maxBytes 
   try {
     let response;
     try {
-      response = await fetch(url, { signal: controller.signal, redirect: 'error' });
+      response = await fetch(url, { signal: controller.signal, redirect: 'error', headers: credentials ? signS3Get(url, credentials) : {} });
     } catch (error) {
       throw invalidS3Object(`Unable to get object from S3 (${error.cause?.code ?? error.message}).`);
     }

@@ -22,6 +22,7 @@ const { watchParent } = require('../parent-watch/parent-watch');
 const { toModerationLabels } = require('./moderation-taxonomy');
 const { MODERATION_MODEL_VERSION } = require('./moderation-model');
 const { fetchS3Object } = require('./s3-source');
+const { credentialsFromEnvironment } = require('./s3-signer');
 const { LABEL_MODEL_VERSION, MODEL_NAME } = require('./model');
 const {
   CONTENT_TYPE,
@@ -53,6 +54,8 @@ function parseArgs(argv, env = {}) {
     workers: 2,
     queue: 32,
     s3Endpoint: env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || undefined,
+    // Rekognition reads an S3Object with the caller's access: the key pair the host gives the functions.
+    s3Credentials: credentialsFromEnvironment(env),
     logRequests: false,
     parentPid: undefined,
   };
@@ -119,13 +122,13 @@ function readBody(req, limit) {
  * The HTTP server. `pool` runs image jobs (a WorkerPool or a test double with the same
  * run/ready/readyCount/saturated members); `fetchObject` reads S3 objects.
  */
-function createDetectorServer({ pool, s3Endpoint, fetchObject = fetchS3Object, log = () => {} }) {
+function createDetectorServer({ pool, s3Endpoint, s3Credentials = null, fetchObject = fetchS3Object, log = () => {} }) {
   const shared = new SharedAnalyses((payload) => pool.run(payload));
 
   async function readImage(image) {
     // Refuse before downloading anything when the queue is already full.
     if (pool.saturated) throw throttling();
-    const bytes = image.bytes ?? (await fetchObject(s3Endpoint, image.s3Object));
+    const bytes = image.bytes ?? (await fetchObject(s3Endpoint, image.s3Object, { credentials: s3Credentials }));
     if (bytes.length === 0) throw invalidImageFormat('Request has invalid image format: the image is empty.');
     if (!sniffImageFormat(bytes)) throw invalidImageFormat('Request has invalid image format: the bytes are neither JPEG nor PNG.');
     return bytes;
@@ -230,7 +233,7 @@ function main() {
   }
   const pool = new WorkerPool({ size: options.workers, queueLimit: options.queue });
   const log = options.logRequests ? (line) => process.stderr.write(`${line}\n`) : () => {};
-  const server = createDetectorServer({ pool, s3Endpoint: options.s3Endpoint, log });
+  const server = createDetectorServer({ pool, s3Endpoint: options.s3Endpoint, s3Credentials: options.s3Credentials, log });
   const startedAt = performance.now();
 
   pool.on('ready', (index, loadMs) => {

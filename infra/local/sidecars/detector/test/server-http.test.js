@@ -193,10 +193,13 @@ test('detectLabels_s3ObjectWithoutEndpoint_isInvalidS3Object', async () => {
 test('parseArgs_flagsAndEnvironment_areRead', () => {
   const argv = ['--port', '9000', '--workers', '3', '--queue', '0', '--log-requests', '--parent-pid', '42'];
   assert.deepEqual(parseArgs(argv, { AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1/' }), {
-    host: '127.0.0.1', port: 9000, workers: 3, queue: 0, s3Endpoint: 'http://127.0.0.1:1/', logRequests: true, parentPid: 42,
+    host: '127.0.0.1', port: 9000, workers: 3, queue: 0, s3Endpoint: 'http://127.0.0.1:1/', s3Credentials: null, logRequests: true, parentPid: 42,
   });
   assert.equal(parseArgs(['--s3-endpoint', 'http://s3.local:9'], { AWS_ENDPOINT_URL_S3: 'http://other' }).s3Endpoint, 'http://s3.local:9');
-  assert.deepEqual(parseArgs([], {}), { host: '127.0.0.1', port: 0, workers: 2, queue: 32, s3Endpoint: undefined, logRequests: false, parentPid: undefined });
+  assert.deepEqual(parseArgs([], {}), { host: '127.0.0.1', port: 0, workers: 2, queue: 32, s3Endpoint: undefined, s3Credentials: null, logRequests: false, parentPid: undefined });
+  assert.deepEqual(parseArgs([], { AWS_ACCESS_KEY_ID: 'AKIDLOCAL', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'eu-west-1' }).s3Credentials, {
+    accessKeyId: 'AKIDLOCAL', secretAccessKey: 'secret', sessionToken: undefined, region: 'eu-west-1',
+  });
 });
 
 test('parseArgs_invalidValues_throw', () => {
