@@ -119,6 +119,17 @@ public sealed class LocalS3AwsCliTests(LocalS3Server server) : IClassFixture<Loc
         prefixes.ShouldContain(folder);
     }
 
+    [AwsCliFact]
+    public async Task GetBucketLocation_AwsCli_NullConstraintForUsEast1()
+    {
+        var (exitCode, output, error) = await AwsCli.RunAsync("AKIAANYTHING", "anything",
+            "s3api", "get-bucket-location", "--bucket", LocalS3Server.Bucket,
+            "--endpoint-url", server.ServiceUrl, "--region", "us-east-1");
+
+        exitCode.ShouldBe(0, error);
+        JsonDocument.Parse(output).RootElement.GetProperty("LocationConstraint").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
     private async Task<string> UploadAsync(string fileName, int size, string contentType)
     {
         var key = $"uploads/{Guid.NewGuid():N}/{fileName}";

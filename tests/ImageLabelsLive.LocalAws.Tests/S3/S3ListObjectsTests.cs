@@ -7,7 +7,7 @@ using ImageLabelsLive.LocalAws.Signing;
 
 namespace ImageLabelsLive.LocalAws.Tests.S3;
 
-/// <summary>ListObjectsV2 and ListObjects on the local S3 over real sockets, driven by AmazonS3Client and plain HTTP.</summary>
+/// <summary>ListObjectsV2, ListObjects and GetBucketLocation on the local S3 over real sockets, driven by AmazonS3Client and plain HTTP.</summary>
 public sealed class S3ListObjectsTests(LocalS3Server server) : IClassFixture<LocalS3Server>
 {
     [Fact]
@@ -122,6 +122,27 @@ public sealed class S3ListObjectsTests(LocalS3Server server) : IClassFixture<Loc
 
         refused.StatusCode.ShouldBe(HttpStatusCode.NotImplemented);
         refused.ErrorCode.ShouldBe("NotImplemented");
+    }
+
+    [Fact]
+    public async Task GetBucketLocation_UsEast1_EmptyConstraintAsS3Answers()
+    {
+        using var s3 = server.CreateClient();
+
+        var location = await s3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = LocalS3Server.Bucket });
+
+        location.HttpStatusCode.ShouldBe(HttpStatusCode.OK);
+        (location.Location?.Value ?? string.Empty).ShouldBe(string.Empty);
+    }
+
+    [Fact]
+    public async Task GetBucketLocation_Unsigned_403AccessDenied()
+    {
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri($"{server.ServiceUrl}/{LocalS3Server.Bucket}?location"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

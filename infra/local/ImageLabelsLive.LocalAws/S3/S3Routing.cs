@@ -52,7 +52,11 @@ internal sealed class S3Routing(S3ObjectStore store, S3BucketOperations buckets,
         {
             throw new S3ErrorException(S3Error.NotImplemented($"{call.Wire.Method} on a bucket"));
         }
-        // A bucket's other GETs (?location, ?acl, ?versions…) are calls this stand-in does not play.
+        if (call.Wire.QueryParameters.Any(p => p.Key == "location"))
+        {
+            return buckets.GetBucketLocationAsync(call);
+        }
+        // A bucket's other GETs (?acl, ?versions, ?policy…) are calls this stand-in does not play.
         if (call.Wire.QueryParameters.FirstOrDefault(p => !IsListing(p.Key)) is { Key: not null } subresource)
         {
             throw new S3ErrorException(S3Error.NotImplemented("?" + subresource.Key + " on a bucket"));
