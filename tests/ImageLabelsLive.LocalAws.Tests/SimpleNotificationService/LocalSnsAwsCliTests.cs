@@ -39,6 +39,19 @@ public sealed class LocalSnsAwsCliTests(LocalSnsServer server) : IClassFixture<L
     }
 
     [AwsCliFact]
+    public async Task GetTopicAttributes_AwsCli_TopicArnAndCounts()
+    {
+        var (exitCode, output, error) = await AwsCli.RunAsync("AKIAANYTHING", "anything",
+            "sns", "get-topic-attributes", "--topic-arn", LocalSnsServer.TopicArn,
+            "--endpoint-url", server.ServiceUrl, "--region", "us-east-1");
+
+        exitCode.ShouldBe(0, error);
+        var attributes = JsonDocument.Parse(output).RootElement.GetProperty("Attributes");
+        attributes.GetProperty("TopicArn").GetString().ShouldBe(LocalSnsServer.TopicArn);
+        attributes.GetProperty("SubscriptionsConfirmed").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [AwsCliFact]
     public async Task Publish_AwsCliUnknownTopic_NotFound()
     {
         var (exitCode, _, error) = await AwsCli.RunAsync("AKIAANYTHING", "anything",

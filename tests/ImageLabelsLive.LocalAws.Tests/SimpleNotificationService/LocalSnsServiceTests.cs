@@ -180,6 +180,28 @@ public sealed class LocalSnsServiceTests(LocalSnsServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task GetTopicAttributes_ServedTopic_ArnOwnerAndConfirmedOperatorAddresses()
+    {
+        using var response = await PostAsync(server.ServiceUrl, Form(("Action", "GetTopicAttributes"), ("TopicArn", LocalSnsServer.TopicArn)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var attributes = XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants(Sns + "entry")
+            .ToDictionary(e => e.Element(Sns + "key")!.Value, e => e.Element(Sns + "value")!.Value);
+        attributes["TopicArn"].ShouldBe(LocalSnsServer.TopicArn);
+        attributes["Owner"].ShouldBe("000000000000");
+        int.Parse(attributes["SubscriptionsConfirmed"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(LocalSnsServer.Recipients.Length);
+        attributes.ShouldContainKey("SubscriptionsPending");
+    }
+
+    [Fact]
+    public async Task GetTopicAttributes_UnknownTopic_404NotFound()
+    {
+        using var response = await PostAsync(server.ServiceUrl, Form(("Action", "GetTopicAttributes"), ("TopicArn", "arn:aws:sns:us-east-1:000000000000:no-such-topic")));
+
+        await ShouldBeSnsErrorAsync(response, HttpStatusCode.NotFound, "Sender", "NotFound");
+    }
+
+    [Fact]
     public async Task Publish_SmtpServerDown_500InternalError()
     {
         var closedPort = ClosedPort();

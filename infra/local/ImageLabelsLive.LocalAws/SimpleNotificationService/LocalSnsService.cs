@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Mail;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -11,7 +12,7 @@ namespace ImageLabelsLive.LocalAws.SimpleNotificationService;
 /// <summary>
 /// The local SNS over the Query protocol (API version 2010-03-31): Publish, delivered to each confirmed subscription
 /// whose filter policy matches the message's attributes; Subscribe, ConfirmSubscription, Unsubscribe,
-/// ListSubscriptionsByTopic and ListSubscriptions; and ListTopics. The links in its emails are GETs of this endpoint that a person follows:
+/// ListSubscriptionsByTopic and ListSubscriptions; ListTopics and GetTopicAttributes. The links in its emails are GETs of this endpoint that a person follows:
 /// unsigned GETs of ConfirmSubscription and Unsubscribe answer a short page. Requests signed with the local key are
 /// verified; others are accepted.
 /// </summary>
@@ -94,6 +95,7 @@ public sealed class LocalSnsService
                 null or "" => throw new SnsErrorException(SnsError.MissingAction()),
                 "Publish" => await PublishAsync(SnsPublishRequest.Parse(parameters), endpoint, requestId, context.RequestAborted).ConfigureAwait(false),
                 "ListTopics" => SnsXml.ListTopics(topics, requestId),
+                "GetTopicAttributes" => TopicAttributes(parameters, requestId),
                 "Subscribe" => await subscriptions.SubscribeAsync(parameters, endpoint, requestId, context.RequestAborted).ConfigureAwait(false),
                 "ConfirmSubscription" => SnsSubscriptionXml.ConfirmSubscription(subscriptions.Confirm(parameters).SubscriptionArn, requestId),
                 "Unsubscribe" => Unsubscribed(parameters, requestId),
@@ -108,6 +110,34 @@ public sealed class LocalSnsService
             logger.LogInformation("SNS {Action}: {Status} {Code}: {Message}", action ?? "(no action)", refused.Error.Status, refused.Error.Code, refused.Error.Message);
             await WriteAsync(response, refused.Error.Status, SnsErrorXml.ToXml(refused.Error, requestId), context.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// GetTopicAttributes: the topic's ARN, owner and subscription counts (Lambda subscriptions count as confirmed), and
+    /// an empty display name. The local topics have no access policy or delivery policy to report.
+    /// </summary>
+    private byte[] TopicAttributes(IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId)
+    {
+        var topicArn = parameters.LastOrDefault(p => p.Key == "TopicArn").Value;
+        if (string.IsNullOrEmpty(topicArn))
+        {
+            throw new SnsErrorException(SnsError.InvalidParameter("Invalid parameter: TopicArn"));
+        }
+        if (!topics.Contains(topicArn))
+        {
+            throw new SnsErrorException(SnsError.NotFound("Topic does not exist"));
+        }
+        var (confirmed, pending) = subscriptions.CountFor(topicArn);
+        return SnsXml.TopicAttributes(
+            [
+                new("TopicArn", topicArn),
+                new("Owner", topicArn.Split(':')[4]),
+                new("DisplayName", string.Empty),
+                new("SubscriptionsConfirmed", (confirmed + lambdas.CountFor(topicArn)).ToString(CultureInfo.InvariantCulture)),
+                new("SubscriptionsPending", pending.ToString(CultureInfo.InvariantCulture)),
+                new("SubscriptionsDeleted", "0"),
+            ],
+            requestId);
     }
 
     private async Task<byte[]> PublishAsync(SnsPublishRequest publish, Uri endpoint, string requestId, CancellationToken cancellationToken)

@@ -26,6 +26,9 @@ internal sealed class SnsLambdaDelivery(IReadOnlyList<SnsLambdaSubscription> sub
 
     public bool HasSubscribers(string topicArn) => byTopic.ContainsKey(topicArn);
 
+    /// <summary>How many functions the topic delivers to; they are confirmed from the start, as Lambda subscriptions are.</summary>
+    public int CountFor(string topicArn) => byTopic.TryGetValue(topicArn, out var functions) ? functions.Length : 0;
+
     /// <summary>Starts one invocation per subscription of the message's topic and returns at once.</summary>
     public void Deliver(SnsPublishRequest message, string messageId, DateTimeOffset timestamp)
     {

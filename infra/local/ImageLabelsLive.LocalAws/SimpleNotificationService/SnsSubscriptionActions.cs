@@ -125,6 +125,14 @@ internal sealed class SnsSubscriptionActions(
         return SnsSubscriptionXml.ListSubscriptions(action, page, next, requestId);
     }
 
+    /// <summary>The topic's confirmed and pending subscriptions, for GetTopicAttributes.</summary>
+    public (int Confirmed, int Pending) CountFor(string topicArn)
+    {
+        var all = store.ForTopic(topicArn);
+        var confirmed = all.Count(s => s.Confirmed);
+        return (confirmed, all.Count - confirmed);
+    }
+
     /// <summary>The confirmed subscriptions of the topic whose filter policy (if any) matches the message's attributes.</summary>
     public IEnumerable<(SnsSubscription Subscription, ISnsProtocol Protocol)> Recipients(SnsPublishRequest publish) =>
         store.ForTopic(publish.TopicArn)

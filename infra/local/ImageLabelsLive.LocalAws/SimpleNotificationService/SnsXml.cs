@@ -36,6 +36,25 @@ internal static class SnsXml
         xml.WriteEndElement();
     });
 
+    /// <summary>GetTopicAttributes' answer: the attributes as a map of entry/key/value.</summary>
+    public static byte[] TopicAttributes(IEnumerable<KeyValuePair<string, string>> attributes, string requestId) => Write(xml =>
+    {
+        xml.WriteStartElement("GetTopicAttributesResponse", Namespace);
+        xml.WriteStartElement("GetTopicAttributesResult");
+        xml.WriteStartElement("Attributes");
+        foreach (var (key, value) in attributes)
+        {
+            xml.WriteStartElement("entry");
+            xml.WriteElementString("key", key);
+            xml.WriteElementString("value", value);
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        WriteMetadata(xml, requestId);
+        xml.WriteEndElement();
+    });
+
     public static byte[] Write(Action<XmlWriter> write)
     {
         using var stream = new MemoryStream();
