@@ -333,13 +333,61 @@ public sealed class LocalDynamoDbProxyTests(DynaliteFixture dynalite, ITestOutpu
         using var client = server.CreateClient();
         await client.PutItemAsync("Images", Image("cli-1", "feed-cli", "labeled"));
 
+        using var scan = await AwsCliAsync(server, "dynamodb", "scan", "--table-name", "Images");
+
+        scan.RootElement.GetProperty("Count").GetInt32().ShouldBe(1);
+        scan.RootElement.GetProperty("Items")[0].GetProperty("imageId").GetProperty("S").GetString().ShouldBe("cli-1");
+    }
+
+    [Fact]
+    public async Task DescribeTable_StreamedTable_ReportsItsStreamAsDynamoDbDoes()
+    {
+        await using var server = await StartWithRecorderAsync();
+        using var client = server.CreateClient();
+
+        // The SDK checks the answer's x-amz-crc32, so this also shows the checksum matches the changed body.
+        var table = (await client.DescribeTableAsync(server.Options.ImagesTableName)).Table;
+
+        table.StreamSpecification.StreamEnabled.ShouldBe(true);
+        table.StreamSpecification.StreamViewType.ShouldBe(StreamViewType.NEW_AND_OLD_IMAGES);
+        table.LatestStreamArn.ShouldStartWith($"arn:aws:dynamodb:us-east-1:000000000000:table/{server.Options.ImagesTableName}/stream/");
+        table.LatestStreamArn.ShouldEndWith("/" + table.LatestStreamLabel);
+    }
+
+    [Fact]
+    public async Task DescribeTable_TableWithoutStream_NoStreamReported()
+    {
+        await using var server = await StartWithRecorderAsync();
+        using var client = server.CreateClient();
+
+        var table = (await client.DescribeTableAsync(server.Options.ConnectionsTableName)).Table;
+
+        (table.StreamSpecification?.StreamEnabled ?? false).ShouldBe(false);
+        table.LatestStreamArn.ShouldBeNull();
+    }
+
+    [AwsCliFact]
+    public async Task AwsCliDescribeTable_StreamedTable_StreamSpecificationAndArn()
+    {
+        await using var server = await StartWithRecorderAsync(imagesTable: "Images");
+
+        using var described = await AwsCliAsync(server, "dynamodb", "describe-table", "--table-name", "Images");
+
+        var table = described.RootElement.GetProperty("Table");
+        table.GetProperty("StreamSpecification").GetProperty("StreamViewType").GetString().ShouldBe("NEW_AND_OLD_IMAGES");
+        table.GetProperty("LatestStreamArn").GetString()!.ShouldContain(":table/Images/stream/");
+    }
+
+    /// <summary>Runs the real AWS CLI against the endpoint with throwaway credentials; its JSON output.</summary>
+    private static async Task<JsonDocument> AwsCliAsync(LocalDynamoDbServer server, params string[] arguments)
+    {
         var start = new ProcessStartInfo(AwsCliFactAttribute.CliPath)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "dynamodb", "scan", "--table-name", "Images", "--endpoint-url", server.ServiceUrl.ToString(), "--region", "us-east-1", "--output", "json" })
+        foreach (var argument in arguments.Concat(["--endpoint-url", server.ServiceUrl.ToString(), "--region", "us-east-1", "--output", "json"]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -353,8 +401,6 @@ public sealed class LocalDynamoDbProxyTests(DynaliteFixture dynalite, ITestOutpu
         await process.WaitForExitAsync();
 
         process.ExitCode.ShouldBe(0, await stderr);
-        using var scan = JsonDocument.Parse(await stdout);
-        scan.RootElement.GetProperty("Count").GetInt32().ShouldBe(1);
-        scan.RootElement.GetProperty("Items")[0].GetProperty("imageId").GetProperty("S").GetString().ShouldBe("cli-1");
+        return JsonDocument.Parse(await stdout);
     }
 }

@@ -7,8 +7,9 @@ namespace ImageLabelsLive.LocalAws.DynamoDB;
 /// <summary>
 /// The DynamoDB endpoint: passes every request to dynalite and its answer back untouched (<see cref="DynaliteForwarder"/>),
 /// and observes writes to streamed tables (<see cref="StreamedWritePlanner"/> finds their items,
-/// <see cref="StreamedWriteRecorder"/> records their changes) to produce their stream records. Writes that bypass this
-/// endpoint (straight to dynalite) produce no records.
+/// <see cref="StreamedWriteRecorder"/> records their changes) to produce their stream records, and reports those streams
+/// in DescribeTable (<see cref="StreamDescription"/>). Writes that bypass this endpoint (straight to dynalite) produce no
+/// records.
 /// </summary>
 internal sealed class DynamoDbProxy
 {
@@ -17,12 +18,14 @@ internal sealed class DynamoDbProxy
     private readonly DynaliteForwarder forwarder;
     private readonly StreamedWritePlanner planner;
     private readonly StreamedWriteRecorder recorder;
+    private readonly LocalDynamoDbStreams streams;
     private readonly ILogger logger;
 
     public DynamoDbProxy(DynaliteClient dynalite, TableShapes shapes, KeyedAsyncLock locks, LocalDynamoDbStreams streams, ILogger<DynamoDbProxy> logger)
     {
         this.dynalite = dynalite;
         this.shapes = shapes;
+        this.streams = streams;
         this.logger = logger;
         forwarder = new DynaliteForwarder(dynalite);
         planner = new StreamedWritePlanner(shapes, streams);
@@ -65,6 +68,13 @@ internal sealed class DynamoDbProxy
         if (operation is "CreateTable" or "DeleteTable" or "UpdateTable" && DynamoDbIncomingRequest.TableNameOf(body) is { } changedTable)
         {
             shapes.Forget(changedTable);
+        }
+        if (operation == "DescribeTable" && response.Status == System.Net.HttpStatusCode.OK
+            && DynamoDbIncomingRequest.TableNameOf(body) is { } described
+            && streams.StreamViewTypeOf(described) is { } viewType
+            && await shapes.GetAsync(described, context.RequestAborted).ConfigureAwait(false) is { } shape)
+        {
+            response = StreamDescription.Add(response, viewType, shape.StreamArn);
         }
         logger.LogDebug("DynamoDB {Operation} -> {Status}", operation ?? context.Request.Method, response.Status);
         await response.CopyToAsync(context.Response, context.RequestAborted).ConfigureAwait(false);

@@ -138,6 +138,9 @@ public sealed class LocalDynamoDbStreams : IDisposable
     /// <summary>Whether writes to <paramref name="tableName"/> produce stream records.</summary>
     public bool HasStream(string tableName) => _tables.ContainsKey(tableName);
 
+    /// <summary>The view type of the table's stream (NEW_AND_OLD_IMAGES, …), or null when it has none.</summary>
+    public string? StreamViewTypeOf(string tableName) => _tables.TryGetValue(tableName, out var stream) ? stream.Table.StreamViewType : null;
+
     /// <summary>Counters for /health: records produced per table, and each consumer's progress.</summary>
     public LocalDynamoDbStreamsStatus GetStatus() => new(
         _tables.Values.Select(t => new TableStreamStatus(t.Table.TableName, t.Table.StreamViewType, Interlocked.Read(ref t.Produced))).ToArray(),
