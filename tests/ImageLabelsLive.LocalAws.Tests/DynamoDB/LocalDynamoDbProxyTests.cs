@@ -378,8 +378,27 @@ public sealed class LocalDynamoDbProxyTests(DynaliteFixture dynalite, ITestOutpu
         table.GetProperty("LatestStreamArn").GetString()!.ShouldContain(":table/Images/stream/");
     }
 
+    [AwsCliFact]
+    public async Task AwsCliListStreams_NotPlayed_SaysWhereTheStreamGoes()
+    {
+        await using var server = await StartWithRecorderAsync();
+
+        var (exitCode, _, error) = await RunAwsCliAsync(server, "dynamodbstreams", "list-streams");
+
+        exitCode.ShouldNotBe(0);
+        error.ShouldContain("UnknownOperationException");
+        error.ShouldContain("does not play the DynamoDB Streams API");
+    }
+
     /// <summary>Runs the real AWS CLI against the endpoint with throwaway credentials; its JSON output.</summary>
     private static async Task<JsonDocument> AwsCliAsync(LocalDynamoDbServer server, params string[] arguments)
+    {
+        var (exitCode, output, error) = await RunAwsCliAsync(server, arguments);
+        exitCode.ShouldBe(0, error);
+        return JsonDocument.Parse(output);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAwsCliAsync(LocalDynamoDbServer server, params string[] arguments)
     {
         var start = new ProcessStartInfo(AwsCliFactAttribute.CliPath)
         {
@@ -399,8 +418,6 @@ public sealed class LocalDynamoDbProxyTests(DynaliteFixture dynalite, ITestOutpu
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-
-        process.ExitCode.ShouldBe(0, await stderr);
-        return JsonDocument.Parse(await stdout);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

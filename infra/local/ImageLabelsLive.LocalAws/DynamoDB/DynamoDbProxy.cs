@@ -34,6 +34,11 @@ internal sealed class DynamoDbProxy
 
     public async Task HandleAsync(HttpContext context)
     {
+        if (StreamsApiRefusal.IsStreamsCall(context.Request))
+        {
+            await StreamsApiRefusal.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
         var body = await DynamoDbIncomingRequest.ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
