@@ -45,9 +45,27 @@ internal sealed class S3ObjectStore
 
     public bool HasBucket(string bucket) => bucketDirectories.ContainsKey(bucket);
 
-    public S3ObjectInfo? Find(string bucket, string key)
+    public S3ObjectInfo? Find(string bucket, string key) =>
+        Read(bucket, MetadataPath(bucket, key)) is { } info && info.Key == key ? info : null;
+
+    /// <summary>
+    /// The bucket's objects whose keys start with <paramref name="prefix"/>, in S3's order: by the keys' UTF-8 bytes.
+    /// An object deleted or replaced while the folder is read is listed as it was found, or not at all.
+    /// </summary>
+    public IReadOnlyList<S3ObjectInfo> List(string bucket, string prefix)
     {
-        var metadataPath = MetadataPath(bucket, key);
+        var found = Directory.EnumerateFiles(bucketDirectories[bucket], "*.json")
+            .Select(metadataPath => Read(bucket, metadataPath))
+            .OfType<S3ObjectInfo>()
+            .Where(info => info.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToList();
+        found.Sort((a, b) => S3KeyOrder.Compare(a.Key, b.Key));
+        return found;
+    }
+
+    /// <summary>The object a metadata file describes, or null when the file is gone (deleted, or replaced meanwhile).</summary>
+    private S3ObjectInfo? Read(string bucket, string metadataPath)
+    {
         S3ObjectMetadata? metadata;
         try
         {
@@ -57,44 +75,10 @@ internal sealed class S3ObjectStore
         {
             return null;
         }
-        if (metadata is null || metadata.Key != key)
-        {
-            return null;
-        }
-        return new S3ObjectInfo(bucket, key, metadata.ContentType, metadata.ETag, metadata.Size, metadata.LastModified,
-            Path.Combine(bucketDirectories[bucket], metadata.DataFile));
-    }
-
-    /// <summary>
-    /// The bucket's objects whose keys start with <paramref name="prefix"/>, in S3's order: by the keys' UTF-8 bytes.
-    /// An object deleted or replaced while the folder is read is listed as it was found, or not at all.
-    /// </summary>
-    public IReadOnlyList<S3ObjectInfo> List(string bucket, string prefix)
-    {
-        var found = new List<S3ObjectInfo>();
-        foreach (var metadataPath in Directory.EnumerateFiles(bucketDirectories[bucket], "*.json"))
-        {
-            if (Path.GetFileName(metadataPath).StartsWith(UploadPrefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-            S3ObjectMetadata? metadata;
-            try
-            {
-                metadata = JsonSerializer.Deserialize(File.ReadAllBytes(metadataPath), S3JsonContext.Default.S3ObjectMetadata);
-            }
-            catch (FileNotFoundException)
-            {
-                continue;
-            }
-            if (metadata is not null && metadata.Key.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                found.Add(new S3ObjectInfo(bucket, metadata.Key, metadata.ContentType, metadata.ETag, metadata.Size, metadata.LastModified,
-                    Path.Combine(bucketDirectories[bucket], metadata.DataFile)));
-            }
-        }
-        found.Sort((a, b) => S3KeyOrder.Compare(a.Key, b.Key));
-        return found;
+        return metadata is null
+            ? null
+            : new S3ObjectInfo(bucket, metadata.Key, metadata.ContentType, metadata.ETag, metadata.Size, metadata.LastModified,
+                Path.Combine(bucketDirectories[bucket], metadata.DataFile));
     }
 
     /// <summary>Opens an object's bytes; an overwrite between reading the metadata and opening the data is retried.</summary>

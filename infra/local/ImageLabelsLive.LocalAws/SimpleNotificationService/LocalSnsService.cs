@@ -12,9 +12,9 @@ namespace ImageLabelsLive.LocalAws.SimpleNotificationService;
 /// <summary>
 /// The local SNS over the Query protocol (API version 2010-03-31): Publish, delivered to each confirmed subscription
 /// whose filter policy matches the message's attributes; Subscribe, ConfirmSubscription, Unsubscribe,
-/// ListSubscriptionsByTopic and ListSubscriptions; ListTopics and GetTopicAttributes. The links in its emails are GETs of this endpoint that a person follows:
-/// unsigned GETs of ConfirmSubscription and Unsubscribe answer a short page. Requests signed with the local key are
-/// verified; others are accepted.
+/// ListSubscriptionsByTopic and ListSubscriptions; ListTopics and GetTopicAttributes. The links in its emails are
+/// GETs of this endpoint that a person follows: unsigned GETs of ConfirmSubscription and Unsubscribe answer a short
+/// page. Requests signed with the local key are verified; others are accepted.
 /// </summary>
 public sealed class LocalSnsService
 {
