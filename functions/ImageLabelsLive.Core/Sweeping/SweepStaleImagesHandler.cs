@@ -33,8 +33,9 @@ public sealed class SweepStaleImagesHandler(IStaleImages stale, IImageStore imag
 {
     private enum Outcome
     {
+        UploadFailed,
         Redriven,
-        Failed,
+        ProcessingFailed,
         Skipped,
     }
 
@@ -43,7 +44,6 @@ public sealed class SweepStaleImagesHandler(IStaleImages stale, IImageStore imag
         var now = clock.GetUtcNow();
         var processingCutoff = now - settings.ProcessorTimeout - settings.Grace;
         var outcomes = new List<Outcome>();
-        var uploadsFailed = 0;
 
         var uploadCutoff = now - settings.UploadUrlLifetime - settings.Grace;
         foreach (var candidate in await stale.ListAsync(ImageStatus.Uploading, uploadCutoff, settings.BatchLimit, cancellationToken).ConfigureAwait(false))
@@ -58,14 +58,7 @@ public sealed class SweepStaleImagesHandler(IStaleImages stale, IImageStore imag
                 continue;
             }
             var failed = candidate.Record.Fail(UploadNotFinished(candidate.Record), now);
-            if (await images.TryWriteAsync(failed, cancellationToken).ConfigureAwait(false))
-            {
-                uploadsFailed++;
-            }
-            else
-            {
-                outcomes.Add(Outcome.Skipped);
-            }
+            outcomes.Add(await images.TryWriteAsync(failed, cancellationToken).ConfigureAwait(false) ? Outcome.UploadFailed : Outcome.Skipped);
         }
 
         foreach (var candidate in await stale.ListAsync(ImageStatus.Processing, processingCutoff, settings.BatchLimit, cancellationToken).ConfigureAwait(false))
@@ -73,8 +66,8 @@ public sealed class SweepStaleImagesHandler(IStaleImages stale, IImageStore imag
             // A processing record's upload was already accepted, at the record's size.
             outcomes.Add(await RedriveOrFailAsync(candidate, candidate.Record.Size, processingCutoff, now, cancellationToken).ConfigureAwait(false));
         }
-        return new SweepReport(
-            uploadsFailed, outcomes.Count(o => o == Outcome.Redriven), outcomes.Count(o => o == Outcome.Failed), outcomes.Count(o => o == Outcome.Skipped));
+        int Count(Outcome outcome) => outcomes.Count(o => o == outcome);
+        return new SweepReport(Count(Outcome.UploadFailed), Count(Outcome.Redriven), Count(Outcome.ProcessingFailed), Count(Outcome.Skipped));
     }
 
     /// <summary>The first time, re-drives the record (noted on it); a re-drive older than the cutoff that left it unfinished, fails it.</summary>
@@ -102,7 +95,7 @@ public sealed class SweepStaleImagesHandler(IStaleImages stale, IImageStore imag
             return Outcome.Skipped; // Re-driven recently: give the re-drive its time.
         }
         var failed = record.Fail(ProcessingNotFinished(record), now);
-        return await images.TryWriteAsync(failed, cancellationToken).ConfigureAwait(false) ? Outcome.Failed : Outcome.Skipped;
+        return await images.TryWriteAsync(failed, cancellationToken).ConfigureAwait(false) ? Outcome.ProcessingFailed : Outcome.Skipped;
     }
 
     public static ImageError UploadNotFinished(ImageRecord record)
