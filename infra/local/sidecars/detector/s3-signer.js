@@ -11,7 +11,7 @@ const EMPTY_PAYLOAD_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca4
 const sha256Hex = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 const hmac = (key, text) => crypto.createHmac('sha256', key).update(text, 'utf8').digest();
 
-/** RFC 3986 percent-encoding, as SigV4 wants for query names and values. */
+/** RFC 3986 percent-encoding, as SigV4 wants for query names and values and S3 for each segment of a key. */
 const encodeRfc3986 = (text) =>
   encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
@@ -67,11 +67,11 @@ function signS3Get(url, credentials, { now = new Date(), headers = {} } = {}) {
     (key, part) => hmac(key, part),
     hmac(hmac(`AWS4${credentials.secretAccessKey}`, day), credentials.region),
   );
-  const signature = crypto.createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
+  const signature = hmac(signingKey, stringToSign).toString('hex');
   return {
     ...signed,
     Authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
   };
 }
 
-module.exports = { credentialsFromEnvironment, signS3Get, EMPTY_PAYLOAD_SHA256 };
+module.exports = { credentialsFromEnvironment, encodeRfc3986, signS3Get };

@@ -1,14 +1,14 @@
 'use strict';
 
 const { MAX_S3_IMAGE_BYTES, imageTooLarge, invalidS3Object } = require('./protocol');
-const { signS3Get } = require('./s3-signer');
+const { encodeRfc3986, signS3Get } = require('./s3-signer');
 
 // RFC 3986 unreserved characters stay as they are; everything else in a key segment is
 // percent-encoded, as S3 clients do for path-style URLs ("/" separates segments and is kept).
 function encodeKey(key) {
   return key
     .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .map(encodeRfc3986)
     .join('/');
 }
 
