@@ -150,7 +150,7 @@ public sealed class S3ListObjectsTests(LocalS3Server server) : IClassFixture<Loc
     {
         var listed = new[] { new S3ObjectInfo(LocalS3Server.Bucket, "a", "image/png", "e", 1, DateTimeOffset.UnixEpoch, "a.data") };
 
-        var page = S3ListObjects.Page(listed, new ListRequest(string.Empty, null, 0), after: null);
+        var page = S3ListObjects.Page(listed, new S3ListRequest(string.Empty, null, 0), after: null);
 
         page.Objects.ShouldBeEmpty();
         page.IsTruncated.ShouldBe(false);

@@ -38,7 +38,7 @@ internal sealed class S3ListObjects(LocalS3Options options, S3ObjectStore store)
             "url" => true,
             _ => throw new S3ErrorException(S3Error.InvalidArgument("Invalid Encoding Method specified in Request")),
         };
-        var request = new ListRequest(
+        var request = new S3ListRequest(
             Get("prefix") ?? string.Empty,
             Get("delimiter") is { Length: > 0 } delimiter ? delimiter : null,
             MaxKeys(Get("max-keys")));
@@ -102,11 +102,11 @@ internal sealed class S3ListObjects(LocalS3Options options, S3ObjectStore store)
     /// One page after <paramref name="after"/> (a key or a common prefix; none for the first page). Every key under a
     /// common prefix counts once, as that prefix; a page that stops early names the last entry it holds.
     /// </summary>
-    internal static ListPage Page(IReadOnlyList<S3ObjectInfo> listed, ListRequest request, string? after)
+    internal static S3ListPage Page(IReadOnlyList<S3ObjectInfo> listed, S3ListRequest request, string? after)
     {
         if (request.MaxKeys == 0)
         {
-            return new ListPage([], [], IsTruncated: false, null);
+            return new S3ListPage([], [], IsTruncated: false, null);
         }
         var afterRolledUp = after is not null && request.CommonPrefixOf(after) == after;
         var objects = new List<S3ObjectInfo>();
@@ -126,7 +126,7 @@ internal sealed class S3ListObjects(LocalS3Options options, S3ObjectStore store)
             }
             if (objects.Count + commonPrefixes.Count == request.MaxKeys)
             {
-                return new ListPage(objects, commonPrefixes, IsTruncated: true, last);
+                return new S3ListPage(objects, commonPrefixes, IsTruncated: true, last);
             }
             if (commonPrefix is null)
             {
@@ -138,7 +138,7 @@ internal sealed class S3ListObjects(LocalS3Options options, S3ObjectStore store)
             }
             last = commonPrefix ?? candidate.Key;
         }
-        return new ListPage(objects, commonPrefixes, IsTruncated: false, last);
+        return new S3ListPage(objects, commonPrefixes, IsTruncated: false, last);
     }
 
     private static int MaxKeys(string? value)
@@ -179,21 +179,3 @@ internal sealed class S3ListObjects(LocalS3Options options, S3ObjectStore store)
         }
     }
 }
-
-/// <summary>What a listing asks for: the keys under <see cref="Prefix"/>, rolled up at <see cref="Delimiter"/>.</summary>
-internal sealed record ListRequest(string Prefix, string? Delimiter, int MaxKeys)
-{
-    /// <summary>The key's common prefix: up to and including the first delimiter after the prefix; null when there is none.</summary>
-    public string? CommonPrefixOf(string key)
-    {
-        if (Delimiter is null || !key.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var at = key.IndexOf(Delimiter, Prefix.Length, StringComparison.Ordinal);
-        return at < 0 ? null : key[..(at + Delimiter.Length)];
-    }
-}
-
-/// <summary>One page of a listing, and the last entry it holds (the next page starts after it).</summary>
-internal sealed record ListPage(IReadOnlyList<S3ObjectInfo> Objects, IReadOnlyList<string> CommonPrefixes, bool IsTruncated, string? Last);
