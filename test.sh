@@ -106,6 +106,8 @@ run_node_tests() {
 # Suites that share nothing run in parallel lanes (each host-based suite starts its own host on a free port);
 # a lane's console output is printed whole when it ends, so lines of different lanes never interleave.
 UNIT_SUITES="Core Functions Aws Infra LocalAws"
+# Each host suite has a lane of its own: run one after the other, the local-host and reliability suites (5–7 and
+# 6–8 minutes under this load) ended minutes after the other lanes, with one lane running alone.
 HOST_SUITES="LocalHost Reliability"
 
 unit_lane() {
@@ -153,14 +155,12 @@ unit_lane() {
   run_node_tests infra/local/sidecars sidecars npm test --silent
 }
 
-# Each host suite has a lane of its own: run one after the other, the local-host and reliability suites (5–7 and
-# 6–8 minutes under this load) ended minutes after the other lanes, with one lane running alone.
-host_lane() {
-  run_dotnet_tests tests/ImageLabelsLive.LocalHost.Tests/ImageLabelsLive.LocalHost.Tests.csproj
-}
-
-reliability_lane() {
-  run_dotnet_tests tests/ImageLabelsLive.Reliability.Tests/ImageLabelsLive.Reliability.Tests.csproj
+# A lane is a function, or suite:NAME for one host suite alone.
+run_lane() {
+  case "$1" in
+    suite:*) run_dotnet_tests "tests/ImageLabelsLive.${1#suite:}.Tests/ImageLabelsLive.${1#suite:}.Tests.csproj" ;;
+    *) "$1" ;;
+  esac
 }
 
 drill_lane() {
@@ -192,15 +192,18 @@ for project in tests/*/*.Tests.csproj; do
   esac
 done
 
+LANES="unit_lane"
+for suite in $HOST_SUITES; do LANES="$LANES suite:$suite"; done
+LANES="$LANES drill_lane"
 lane_pids=()
-for lane in unit_lane host_lane reliability_lane drill_lane; do
-  ( "$lane" > "$LOGS/$lane.out" 2>&1 ) &
+for lane in $LANES; do
+  ( run_lane "$lane" > "$LOGS/${lane/:/-}.out" 2>&1 ) &
   lane_pids+=($!)
 done
 for i in "${!lane_pids[@]}"; do
   wait "${lane_pids[$i]}"
 done
-for lane in unit_lane host_lane reliability_lane drill_lane; do cat "$LOGS/$lane.out"; done
+for lane in $LANES; do cat "$LOGS/${lane/:/-}.out"; done
 
 passed=0; failed=0; skipped=0
 while read -r p f s; do passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s)); done < <(cat "$COUNTS"/[0-9]* 2>/dev/null)
