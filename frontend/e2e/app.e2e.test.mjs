@@ -283,7 +283,7 @@ describe("ImageLabelsLive page", { skip: Boolean(skipReason) }, () => {
 
       // Live pushes flow again on the new socket.
       const second = "after-reconnect.png";
-      await upload(other, [{ name: second, mimeType: "image/png", buffer: makePng(64, 64) }]);
+      await upload(other, [{ name: second, mimeType: "image/png", buffer: makePng(96, 96) }]);
       await page
         .locator('article.card[data-status="labeled"], article.card[data-status="failed"]', { hasText: second })
         .waitFor({ timeout: labeledTimeout });
@@ -319,7 +319,7 @@ describe("ImageLabelsLive page", { skip: Boolean(skipReason) }, () => {
 
       const other = await openPage(helper, `${appUrl}/?feed=${feedId}`, problems);
       const fileName = "after-server-drop.png";
-      await upload(other, [{ name: fileName, mimeType: "image/png", buffer: makePng(80, 60) }]);
+      await upload(other, [{ name: fileName, mimeType: "image/png", buffer: makePng(80, 96) }]);
       await page
         .locator('article.card[data-status="labeled"], article.card[data-status="failed"]', { hasText: fileName })
         .waitFor({ timeout: labeledTimeout });
@@ -349,7 +349,7 @@ describe("ImageLabelsLive page", { skip: Boolean(skipReason) }, () => {
         .waitFor({ timeout: labeledTimeout });
       // A long name ellipsizes; the status beside it stays whole inside the card.
       const longName = "IMG_20250101_123456789_HDR_portrait_from_a_camera_roll_with_a_very_long_name.png";
-      await upload(page, [{ name: longName, mimeType: "image/png", buffer: makePng(90, 60) }]);
+      await upload(page, [{ name: longName, mimeType: "image/png", buffer: makePng(100, 80) }]);
       const longCard = cardNamed(page, longName);
       await longCard.waitFor({ timeout: 30_000 });
       const cardBox = await longCard.boundingBox();

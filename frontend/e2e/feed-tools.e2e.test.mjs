@@ -110,7 +110,7 @@ describe("feed tools", { skip: Boolean(skipReason) }, () => {
       assert.equal(Number(await chip.getAttribute("data-count")), dogs.length);
       // The upload starts, and the chip is clicked while it is on its way.
       const fileName = "while-filtering.png";
-      await upload(uploader, [{ name: fileName, mimeType: "image/png", buffer: makePng(64, 48) }]);
+      await upload(uploader, [{ name: fileName, mimeType: "image/png", buffer: makePng(96, 80) }]);
       await chip.click();
       await viewer.waitForFunction(() => new URL(location.href).searchParams.getAll("label").join() === "Dog");
       assert.equal(await chip.getAttribute("aria-pressed"), "true");

@@ -69,7 +69,7 @@ describe("Email me results", { skip: Boolean(skipReason) }, () => {
       const page = await openPage(context, `${appUrl}/`, problems);
       const feedId = await feedIdOf(page);
       const names = ["first.png", "linked.png", "third.png"];
-      await upload(page, names.map((name, i) => ({ name, mimeType: "image/png", buffer: makePng(60 + i * 10, 50) })));
+      await upload(page, names.map((name, i) => ({ name, mimeType: "image/png", buffer: makePng(80 + i * 10, 80) })));
       const card = cardNamed(page, "linked.png");
       await card.and(page.locator("[data-image-id]")).waitFor({ timeout: 30_000 });
       const imageId = await card.getAttribute("data-image-id");

@@ -71,7 +71,7 @@ public sealed class CrashDrillTests(ITestOutputHelper output) : IDisposable
         var port = ServerProcess.FreePort();
         var feedId = AppClient.NewFeedId();
         var uploads = Enumerable.Range(1, Images)
-            .Select(i => new DrillUpload($"drill-{killPoint}-{signal}-{i}.png", TestImages.GradientPng(64 + 8 * i, 64)))
+            .Select(i => new DrillUpload($"drill-{killPoint}-{signal}-{i}.png", TestImages.GradientPng(80 + 8 * i, 80)))
             .ToArray();
 
         IReadOnlyList<string> mailBeforeStop = [];

@@ -231,7 +231,7 @@ public sealed class FeedHistoryTests(LocalAppFixture stack) : IAsyncLifetime
     public async Task Upload_SameBytesTwice_SecondIsDuplicateOfAndWrongBytesAreRefusedByS3()
     {
         var feed = AppClient.NewFeedId();
-        var bytes = TestImages.GradientPng(40, 30);
+        var bytes = TestImages.GradientPng(88, 80);
         var sha256 = Convert.ToBase64String(SHA256.HashData(bytes));
         var request = new { feedId = feed, fileName = "gradient.png", contentType = "image/png", size = bytes.Length, sha256 };
 

@@ -136,6 +136,22 @@ public sealed class PipelineTests(LocalAppFixture stack)
         failed.GetProperty("image").GetProperty("error").GetProperty("code").GetString().ShouldBe("NotAnImage");
     }
 
+    // Rekognition labels images of 80 to 10,000 pixels a side; outside that, the reason names the limit that was missed.
+    [Theory]
+    [InlineData(60, 60, "ImageNotSupported", "at least 80 pixels a side")]
+    [InlineData(10_001, 80, "ImageTooLarge", "10,000 pixels a side")]
+    public async Task FailedImage_OutsideRekognitionsDimensions_IsPushedAsFailedWithTheLimit(int width, int height, string code, string limit)
+    {
+        var feedId = AppClient.NewFeedId();
+        await using var tab = await client.OpenFeedAsync(feedId);
+
+        var ticket = await client.UploadAsync(feedId, $"{width}x{height}.png", TestImages.GradientPng(width, height));
+
+        var error = (await tab.WaitForAsync(FeedSocket.ImageStatus(ticket.ImageId, "failed"), Patience)).GetProperty("image").GetProperty("error");
+        error.GetProperty("code").GetString().ShouldBe(code);
+        error.GetProperty("message").GetString()!.ShouldContain(limit);
+    }
+
     [Fact]
     public async Task WebSocket_Ping_AnswersPongAndUnknownActionGetsError()
     {

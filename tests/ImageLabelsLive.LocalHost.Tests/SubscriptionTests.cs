@@ -77,7 +77,7 @@ public sealed class SubscriptionTests(LocalAppFixture stack)
             (await page.Content.ReadAsStringAsync()).ShouldContain("Unsubscribed!");
         }
         var after = $"after-{run}.png";
-        await client.UploadAsync(feedA, after, TestImages.GradientPng(70, 70));
+        await client.UploadAsync(feedA, after, TestImages.GradientPng(110, 110));
         await WaitForEmailAsync("you@imagelabels.local", email => Subject(email).Contains(after, StringComparison.Ordinal));
         ResultsTo(await client.EmailsAsync(), everything, run).ShouldNotContain(after);
     }

@@ -28,7 +28,7 @@ public static class SampleImages
             var photo = Photos.Value[index / 2 % Photos.Value.Length];
             return photo with { FileName = $"{unique}-{photo.FileName}" };
         }
-        var side = 64 + index % 7 * 16;
+        var side = 80 + index % 7 * 16;
         return new SampleImage($"gradient-{unique}.png", TestImages.GradientPng(side, side), "image/png", "labeled");
     }
 

@@ -2,11 +2,18 @@
 
 const sharp = require('sharp');
 const { computeLetterbox } = require('./letterbox');
-const { invalidImageFormat, sniffImageFormat } = require('./protocol');
+const { imageTooLarge, invalidImageFormat, invalidParameter, sniffImageFormat } = require('./protocol');
 
+// Rekognition's set quotas: at least 80 and at most 10K pixels for both width and height. Below the minimum it answers
+// InvalidParameterException, above the maximum ImageTooLargeException (with the message below, as seen from AWS).
+const MIN_IMAGE_SIDE = 80;
+const MAX_IMAGE_SIDE = 10_000;
 // 'warning' makes libvips give up on truncated or corrupt data instead of returning a grey
-// half-image, which is what Rekognition's InvalidImageFormatException is for.
-const DECODE_OPTIONS = Object.freeze({ failOn: 'warning', limitInputPixels: 100_000_000 });
+// half-image, which is what Rekognition's InvalidImageFormatException is for. The pixel limit is the
+// largest image within the quota, so nothing bigger is ever decoded.
+const DECODE_OPTIONS = Object.freeze({ failOn: 'warning', limitInputPixels: MAX_IMAGE_SIDE * MAX_IMAGE_SIDE });
+// Reading the header only: an image over the quota is refused for its size, not as unreadable.
+const HEADER_OPTIONS = Object.freeze({ ...DECODE_OPTIONS, limitInputPixels: false });
 const PAD = Object.freeze({ r: 0, g: 0, b: 0 });
 // Transparent PNG areas are shown on a white page, so that is what the detector sees too.
 const FLATTEN = Object.freeze({ background: { r: 255, g: 255, b: 255 } });
@@ -62,11 +69,18 @@ async function validateImage(bytes) {
   if (!format) throw invalidImageFormat('Request has invalid image format: the bytes are neither JPEG nor PNG.');
   let metadata;
   try {
-    metadata = await sharp(bytes, DECODE_OPTIONS).metadata();
+    metadata = await sharp(bytes, HEADER_OPTIONS).metadata();
   } catch (error) {
     throw invalidImageFormat(`Request has invalid image format: ${error.message}`);
   }
   if (metadata.format !== format || !metadata.width || !metadata.height) throw invalidImageFormat();
+  const { width, height } = metadata;
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+    throw imageTooLarge(`Input image dimensions ${width} x ${height} exceed maximum dimension size of ${MAX_IMAGE_SIDE} pixels`);
+  }
+  if (width < MIN_IMAGE_SIDE || height < MIN_IMAGE_SIDE) {
+    throw invalidParameter(`Request has invalid parameters: input image dimensions ${width} x ${height} are below the minimum of ${MIN_IMAGE_SIDE} pixels`);
+  }
   return metadata;
 }
 

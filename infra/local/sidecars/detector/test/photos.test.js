@@ -170,7 +170,7 @@ test('detectText_imageWithoutText_isEmpty', async () => {
 
 test('detectFaces_generatedImageAndS3Object_workWithoutFaces', async () => {
   assert.deepEqual((await session.operationOk('DetectFaces', bytesRequest(await solidPng(200, 200, [200, 180, 160]), { Attributes: ['ALL'] }))).FaceDetails, []);
-  session.s3.put(`/${BUCKET}/faces/solid.png`, await solidPng(64, 64, [10, 20, 30]));
+  session.s3.put(`/${BUCKET}/faces/solid.png`, await solidPng(96, 96, [10, 20, 30]));
   assert.deepEqual((await session.operationOk('DetectFaces', { Image: { S3Object: { Bucket: BUCKET, Name: 'faces/solid.png' } } })).FaceDetails, []);
 });
 

@@ -30,7 +30,7 @@ test('detectLabels_generatedSolidImage_succeedsWithValidShapeAndItsColour', asyn
 });
 
 test('detectLabels_generatedUnusualPngs_decode', async () => {
-  const grey16 = await sharp(Buffer.alloc(64 * 48 * 2, 0x80), { raw: { width: 64, height: 48, channels: 1 } }).png().toBuffer();
+  const grey16 = await sharp(Buffer.alloc(96 * 80 * 2, 0x80), { raw: { width: 96, height: 80, channels: 1 } }).png().toBuffer();
   const alpha = await sharp({ create: { width: 90, height: 300, channels: 4, background: { r: 10, g: 200, b: 10, alpha: 0.5 } } }).png().toBuffer();
   for (const bytes of [grey16, alpha]) assertValidLabels((await detectOk(session.detector.url, bytesRequest(bytes, { MinConfidence: 0 }))).Labels, 0);
 });
@@ -119,6 +119,32 @@ test('detectOperations_invalidImages_areInvalidImageFormat', async () => {
   const jpeg = await noiseJpeg(128, 128);
   for (const operation of ['DetectFaces', 'DetectText', 'DetectModerationLabels']) {
     assertAwsError(await session.callOperation(operation, bytesRequest(jpeg.subarray(0, jpeg.length / 2))), 'InvalidImageFormatException');
+  }
+});
+
+// Rekognition's quotas: 80 to 10K pixels a side. Over it an image is too large, not unreadable, whatever its byte size;
+// under it the request is refused as InvalidParameterException, as AWS does.
+test('everyOperation_imageOutsideEightyToTenThousandPixelsASide_isRefusedForItsSize', async () => {
+  const grey = (width, height) => sharp({ create: { width, height, channels: 3, background: 'grey' } });
+  const wide = await grey(10_001, 80).jpeg().toBuffer();
+  const huge = await grey(12_000, 12_000).jpeg({ quality: 50 }).toBuffer();
+  const tall = await grey(80, 10_001).png().toBuffer();
+  for (const bytes of [wide, huge, tall]) {
+    const refused = await detectLabels(session.detector.url, bytesRequest(bytes));
+    assertAwsError(refused, 'ImageTooLargeException');
+    assert.match(refused.json.Message, /exceed maximum dimension size of 10000 pixels/);
+  }
+  for (const bytes of [await grey(79, 200).png().toBuffer(), await grey(200, 79).jpeg().toBuffer()]) {
+    const refused = await detectLabels(session.detector.url, bytesRequest(bytes));
+    assertAwsError(refused, 'InvalidParameterException');
+    assert.match(refused.json.Message, /below the minimum of 80 pixels/);
+  }
+  for (const operation of ['DetectFaces', 'DetectText', 'DetectModerationLabels']) {
+    assertAwsError(await session.callOperation(operation, bytesRequest(wide)), 'ImageTooLargeException');
+    assertAwsError(await session.callOperation(operation, bytesRequest(await grey(40, 40).png().toBuffer())), 'InvalidParameterException');
+  }
+  for (const bytes of [await grey(10_000, 80).jpeg().toBuffer(), await grey(80, 80).png().toBuffer()]) {
+    assertValidLabels((await detectOk(session.detector.url, bytesRequest(bytes, { MinConfidence: 0 }))).Labels, 0);
   }
 });
 
