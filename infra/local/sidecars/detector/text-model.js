@@ -29,8 +29,8 @@ async function loadTextModel() {
   // The PNGs given to it carry no resolution, so tesseract would assume 70 dpi and warn on stderr
   // for every image; saying so once keeps the same behaviour without the noise.
   // tesseract.js reads a whole image as one uniform block of text unless told otherwise. On a photo that
-  // means hours of LSTM on texture: 5.5 s for a 12-megapixel photo, every "line" of it noise under
-  // MIN_TEXT_CONFIDENCE. Automatic page segmentation (tesseract's own default) first looks for text
+  // means running the LSTM over all of its texture: 5.5 s for a 12-megapixel photo, every "line" of it
+  // noise under MIN_TEXT_CONFIDENCE. Automatic page segmentation (tesseract's own default) first looks for text
   // regions: on ../shared's photos and the tests' text images it keeps the same lines, 12 times faster.
   await worker.setParameters({ user_defined_dpi: '70', tessedit_pageseg_mode: PSM.AUTO });
 
