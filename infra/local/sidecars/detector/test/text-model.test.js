@@ -6,6 +6,7 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const sharp = require('sharp');
 const { sharedImage } = require('../test-support/harness');
 const { PHOTOS, SKIP_SHARED, textPng } = require('../test-support/detector-session');
 const { loadTextModel, TEXT_INPUT_MAX_SIDE } = require('../text-model');
@@ -23,6 +24,19 @@ test('recognizeLines_photosWithoutText_findNoLineAtAll', SKIP_SHARED, async () =
   for (const file of PHOTOS) {
     assert.deepEqual((await linesOf(sharedImage(file))).map((line) => line.text), [], file);
   }
+});
+
+// A phone-sized photo: the eight photos tiled into 4,000 x 3,000. Read as one block it gave 54 lines of noise.
+test('recognizeLines_twelveMegapixelPhotoWithoutText_findsNoLine', SKIP_SHARED, async () => {
+  const tiles = await Promise.all(
+    PHOTOS.concat(PHOTOS.slice(0, 4)).map(async (file, i) => ({
+      input: await sharp(sharedImage(file)).resize(1000, 1000, { fit: 'cover' }).toBuffer(),
+      left: (i % 4) * 1000,
+      top: Math.floor(i / 4) * 1000,
+    })),
+  );
+  const mosaic = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: 'white' } }).composite(tiles).jpeg({ quality: 90 }).toBuffer();
+  assert.deepEqual((await linesOf(mosaic)).map((line) => line.text), []);
 });
 
 test('recognizeLines_generatedTextImage_readsEveryLine', async () => {
