@@ -1,10 +1,15 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ImageLabelsLive.LocalHost.Hosting;
 
 namespace ImageLabelsLive.LocalHost.Tests;
 
-/// <summary>The host looks after its sidecars: restarts one that dies, and takes them all down when it stops.</summary>
+/// <summary>
+/// The host looks after its sidecars: restarts one that dies, and takes them all down when it stops. It keeps its data
+/// folder to itself.
+/// </summary>
 [Collection(SharedLocalApp.Name)]
 public sealed class HostLifecycleTests(LocalAppFixture stack)
 {
@@ -32,6 +37,28 @@ public sealed class HostLifecycleTests(LocalAppFixture stack)
         exitCode.ShouldBe(0, app.Log);
         await AppClient.EventuallyAsync(() => Task.FromResult(Pgrep(dataDirectory) == 0), TimeSpan.FromSeconds(15));
         await app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Host_SecondOnTheSameDataFolderWithFresh_StopsAndLeavesTheFirstsDataAlone()
+    {
+        var keyPairFile = Path.Combine(stack.App.DataDirectory, LocalKeyPairFile.FileName);
+        var keyPair = await File.ReadAllTextAsync(keyPairFile);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = SharedData.RepositoryRoot };
+        foreach (var argument in new[] { ServerProcess.LocalHostAssembly(), "--port", ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture), "--data", stack.App.DataDirectory, "--fresh" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var second = ServerProcess.Start(start);
+
+        (await second.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue("the second host should stop by itself");
+        second.ExitCode.ShouldBe(1, second.Log);
+        second.Log.ShouldContain($"Another ImageLabelsLive host is using the data folder {stack.App.DataDirectory}");
+        // --fresh would have emptied the folder and written a new key pair.
+        (await File.ReadAllTextAsync(keyPairFile)).ShouldBe(keyPair);
+        Directory.Exists(Path.Combine(stack.App.DataDirectory, "dynamodb")).ShouldBeTrue();
+        (await PartAsync("dynalite")).GetProperty("state").GetString().ShouldBe("up");
     }
 
     [Fact]

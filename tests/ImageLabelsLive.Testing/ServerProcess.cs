@@ -129,6 +129,21 @@ public sealed class ServerProcess : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Waits for the program to exit by itself; false when it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A crash: SIGKILL to the program's whole process group (it must lead one, e.g. started through setsid).</summary>
     public async Task KillGroupAsync()
     {

@@ -29,6 +29,7 @@ public sealed partial class LocalApp : IAsyncDisposable
     private readonly HttpClient healthClient = new() { Timeout = TimeSpan.FromSeconds(3) };
     private readonly List<SidecarProcess> sidecars = [];
     private WebApplication? app;
+    private DataFolderLock? dataFolderLock;
 
     public LocalApp(LocalSettings settings, bool fresh)
     {
@@ -122,9 +123,11 @@ public sealed partial class LocalApp : IAsyncDisposable
 
     private void PrepareDataDirectory()
     {
-        if (fresh && Directory.Exists(settings.DataDirectory))
+        // First, before anything in the folder changes: a second host on it (a second ./run.sh) stops here.
+        dataFolderLock = DataFolderLock.Acquire(settings.DataDirectory);
+        if (fresh)
         {
-            Directory.Delete(settings.DataDirectory, recursive: true);
+            DataFolderLock.EmptyExceptLock(settings.DataDirectory);
             Logger.LogInformation("--fresh: emptied {DataDirectory}", settings.DataDirectory);
         }
         Directory.CreateDirectory(settings.ObjectsDirectory);
@@ -337,5 +340,7 @@ public sealed partial class LocalApp : IAsyncDisposable
         }
         healthClient.Dispose();
         loggerFactory.Dispose();
+        // Last: the sidecars write to the folder until they are gone.
+        dataFolderLock?.Dispose();
     }
 }

@@ -1,0 +1,52 @@
+namespace ImageLabelsLive.LocalHost.Hosting;
+
+/// <summary>
+/// One host per data folder. A second host on the same folder would share dynalite's files, the S3 objects and the
+/// stream journal with the first, and a second start with <c>--fresh</c> would empty the folder under it, so the
+/// second host stops before it touches anything. The lock is the kernel's (FileShare.None takes flock on Linux):
+/// it goes with the process, so a killed host never leaves a stale one behind.
+/// </summary>
+public sealed class DataFolderLock : IDisposable
+{
+    /// <summary>The lock file, kept in the folder; <c>--fresh</c> empties everything else.</summary>
+    public const string FileName = "host.lock";
+
+    private readonly FileStream file;
+
+    private DataFolderLock(FileStream file) => this.file = file;
+
+    /// <summary>Takes the folder (creating it), or throws <see cref="IOException"/> saying what to do when another host holds it.</summary>
+    public static DataFolderLock Acquire(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        try
+        {
+            return new DataFolderLock(new FileStream(Path.Combine(dataDirectory, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException exception)
+        {
+            throw new IOException(
+                $"Another ImageLabelsLive host is using the data folder {dataDirectory}; nothing in it was changed. " +
+                "Stop that host first (Ctrl-C where it runs), or start this one with its own folder: --data DIR, and --port N.",
+                exception);
+        }
+    }
+
+    /// <summary>Deletes everything in the folder but the lock itself, which this host goes on holding.</summary>
+    public static void EmptyExceptLock(string dataDirectory)
+    {
+        foreach (var entry in new DirectoryInfo(dataDirectory).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo folder)
+            {
+                folder.Delete(recursive: true);
+            }
+            else if (entry.Name != FileName)
+            {
+                entry.Delete();
+            }
+        }
+    }
+
+    public void Dispose() => file.Dispose();
+}
