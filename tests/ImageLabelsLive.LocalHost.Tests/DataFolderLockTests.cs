@@ -43,6 +43,37 @@ public sealed class DataFolderLockTests : IDisposable
         Should.Throw<IOException>(() => DataFolderLock.Acquire(dataDirectory));
     }
 
+    [Fact]
+    public void RequireEmptiable_FolderOfSomeoneElsesFiles_ThrowsAndKeepsThem()
+    {
+        Directory.CreateDirectory(dataDirectory);
+        File.WriteAllText(Path.Combine(dataDirectory, "holiday.jpg"), "bytes");
+
+        var refused = Should.Throw<IOException>(() => DataFolderLock.RequireEmptiable(dataDirectory));
+
+        refused.Message.ShouldContain("holiday.jpg");
+        File.Exists(Path.Combine(dataDirectory, "holiday.jpg")).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(DataFolderLock.FileName)]
+    [InlineData(LocalKeyPairFile.FileName)]
+    public void RequireEmptiable_FolderAnEarlierRunMade_Passes(string madeByTheApp)
+    {
+        Directory.CreateDirectory(Path.Combine(dataDirectory, "s3"));
+        File.WriteAllText(Path.Combine(dataDirectory, madeByTheApp), "");
+
+        Should.NotThrow(() => DataFolderLock.RequireEmptiable(dataDirectory));
+    }
+
+    [Fact]
+    public void RequireEmptiable_NewOrEmptyFolder_Passes()
+    {
+        Should.NotThrow(() => DataFolderLock.RequireEmptiable(dataDirectory));
+        Directory.CreateDirectory(dataDirectory);
+        Should.NotThrow(() => DataFolderLock.RequireEmptiable(dataDirectory));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(dataDirectory))

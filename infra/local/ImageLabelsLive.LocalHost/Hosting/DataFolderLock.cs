@@ -32,6 +32,27 @@ public sealed class DataFolderLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// Throws unless <c>--fresh</c> may empty the folder: one this app made (it holds the lock file or the host's key
+    /// pair), an empty one, or none yet. A mistyped <c>--data</c> must not cost anyone their own files.
+    /// </summary>
+    public static void RequireEmptiable(string dataDirectory)
+    {
+        if (!Directory.Exists(dataDirectory)
+            || File.Exists(Path.Combine(dataDirectory, FileName))
+            || File.Exists(Path.Combine(dataDirectory, LocalKeyPairFile.FileName)))
+        {
+            return;
+        }
+        var found = Directory.EnumerateFileSystemEntries(dataDirectory).Select(Path.GetFileName).Take(3).ToArray();
+        if (found.Length > 0)
+        {
+            throw new IOException(
+                $"--fresh empties the data folder, and {dataDirectory} is not one ImageLabelsLive made (it holds {string.Join(", ", found)}); " +
+                "nothing in it was changed. Name a new or empty folder with --data DIR.");
+        }
+    }
+
     /// <summary>Deletes everything in the folder but the lock itself, which this host goes on holding.</summary>
     public static void EmptyExceptLock(string dataDirectory)
     {

@@ -123,7 +123,12 @@ public sealed partial class LocalApp : IAsyncDisposable
 
     private void PrepareDataDirectory()
     {
-        // First, before anything in the folder changes: a second host on it (a second ./run.sh) stops here.
+        // First, before anything in the folder changes: a second host on it (a second ./run.sh) stops here, and so
+        // does --fresh on a folder this app did not make.
+        if (fresh)
+        {
+            DataFolderLock.RequireEmptiable(settings.DataDirectory);
+        }
         dataFolderLock = DataFolderLock.Acquire(settings.DataDirectory);
         if (fresh)
         {

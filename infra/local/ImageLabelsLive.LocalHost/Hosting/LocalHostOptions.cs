@@ -8,7 +8,8 @@ public sealed record LocalHostOptions(int Port, bool Fresh, string? DataDirector
     public const string Usage = """
         Usage: ./run.sh [--port N] [--fresh] [--data DIR]
           --port N     port on 127.0.0.1 for the app and every local AWS endpoint (default 8080)
-          --fresh      start with an empty data folder (deletes the feeds, images and tables kept there)
+          --fresh      start with an empty data folder (deletes the feeds, images and tables kept there;
+                       refuses a folder this app did not make)
           --data DIR   the data folder (default .local-data/ in the repository)
         """;
 
