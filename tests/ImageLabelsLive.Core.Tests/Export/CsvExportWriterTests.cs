@@ -25,6 +25,28 @@ public class CsvExportWriterTests
     public void Quote_Rfc4180SpecialCharacters_AreQuotedAndQuotesDoubled(string field, string expected) =>
         CsvExportWriter.Quote(field).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"x\").jpg", "'=HYPERLINK(\"http://evil.example\",\"x\").jpg")]
+    [InlineData("+1+2.jpg", "'+1+2.jpg")]
+    [InlineData("-1.jpg", "'-1.jpg")]
+    [InlineData("@SUM(A1).jpg", "'@SUM(A1).jpg")]
+    [InlineData("\tcmd.jpg", "'\tcmd.jpg")]
+    [InlineData("\rcmd.jpg", "'\rcmd.jpg")]
+    [InlineData("a=b+c.jpg", "a=b+c.jpg")]
+    [InlineData("", "")]
+    public void Defuse_FieldASpreadsheetWouldRun_GetsALeadingApostrophe(string field, string expected) =>
+        CsvExportWriter.Defuse(field).ShouldBe(expected);
+
+    [Fact]
+    public void Row_FileNameThatIsAFormula_IsDefusedThenQuoted()
+    {
+        var image = Samples.Record(ImageStatus.Labeled) with { ImageId = "0123456789abcdef0123456789abcdef", FileName = "=HYPERLINK(\"http://evil.example\").jpg" };
+
+        var row = CsvExportWriter.Row(image, null);
+
+        row.ShouldStartWith("0123456789abcdef0123456789abcdef,\"'=HYPERLINK(\"\"http://evil.example\"\").jpg\",labeled,");
+    }
+
     [Fact]
     public async Task ExportFeedHandler_ImageWithoutLabelsAndOneWithTwo_WritesHeaderAndThreeCrlfRowsWithoutBom()
     {
