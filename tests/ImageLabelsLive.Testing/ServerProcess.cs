@@ -117,16 +117,7 @@ public sealed class ServerProcess : IAsyncDisposable, IDisposable
             return true;
         }
         await SignalAsync("-TERM", process.Id.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
-        using var wait = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        return await WaitForExitAsync(timeout).ConfigureAwait(false);
     }
 
     /// <summary>Waits for the program to exit by itself; false when it still runs after <paramref name="timeout"/>.</summary>
