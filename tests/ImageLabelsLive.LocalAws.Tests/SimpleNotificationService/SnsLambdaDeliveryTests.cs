@@ -97,6 +97,26 @@ public sealed class SnsLambdaDeliveryTests : IAsyncLifetime
         arns.ShouldBe([LocalSnsServer.TopicArn, ShardTopic], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task ListSubscriptionsByTopic_TopicWithLambdaSubscription_ListsTheFunctionUnderTheArnItsEventsCarry()
+    {
+        await PublishAsync("{\"shard\":3}");
+        var delivered = await invoker.NextAsync();
+        using var lambdaEvent = JsonDocument.Parse(delivered.Payload);
+        var eventSubscriptionArn = lambdaEvent.RootElement.GetProperty("Records")[0].GetProperty("EventSubscriptionArn").GetString();
+
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(new Uri(serviceUrl + "/"), new FormUrlEncodedContent(
+            [new("Action", "ListSubscriptionsByTopic"), new("Version", "2010-03-31"), new("TopicArn", ShardTopic)]));
+
+        var member = XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants(Sns + "member").ShouldHaveSingleItem();
+        member.Element(Sns + "Protocol")!.Value.ShouldBe("lambda");
+        member.Element(Sns + "Endpoint")!.Value.ShouldBe("arn:aws:lambda:us-east-1:000000000000:function:PushShard");
+        member.Element(Sns + "Owner")!.Value.ShouldBe("000000000000");
+        member.Element(Sns + "SubscriptionArn")!.Value.ShouldBe(eventSubscriptionArn);
+        eventSubscriptionArn.ShouldBe(new SnsLambdaSubscription(ShardTopic, "PushShard").SubscriptionArn, "the same after a restart");
+    }
+
     private async Task<string> PublishAsync(string message)
     {
         using var http = new HttpClient();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using ImageLabelsLive.LocalAws.Lambda;
 using Microsoft.Extensions.Logging;
@@ -6,7 +8,25 @@ using Microsoft.Extensions.Logging;
 namespace ImageLabelsLive.LocalAws.SimpleNotificationService;
 
 /// <summary>A Lambda-protocol subscription made at deploy time: every message published to the topic invokes the function.</summary>
-public sealed record SnsLambdaSubscription(string TopicArn, string FunctionName);
+public sealed record SnsLambdaSubscription(string TopicArn, string FunctionName)
+{
+    /// <summary>
+    /// The topic's ARN and a GUID, as SNS names a subscription; derived from the topic and the function, so it stays the
+    /// same across restarts as a deployed subscription's does (events carry it as EventSubscriptionArn).
+    /// </summary>
+    public string SubscriptionArn =>
+        TopicArn + ":" + new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(TopicArn + "|" + FunctionName)).AsSpan(0, 16)).ToString();
+
+    /// <summary>The subscription's endpoint: the function's ARN, in the topic's region and account.</summary>
+    public string FunctionArn
+    {
+        get
+        {
+            var parts = TopicArn.Split(':');
+            return $"arn:aws:lambda:{parts[3]}:{parts[4]}:function:{FunctionName}";
+        }
+    }
+}
 
 /// <summary>
 /// Delivers published messages to Lambda subscriptions as SNS does: one SNS event (Records[0].Sns) per message and
@@ -29,6 +49,21 @@ internal sealed class SnsLambdaDelivery(IReadOnlyList<SnsLambdaSubscription> sub
     /// <summary>How many functions the topic delivers to; they are confirmed from the start, as Lambda subscriptions are.</summary>
     public int CountFor(string topicArn) => byTopic.TryGetValue(topicArn, out var functions) ? functions.Length : 0;
 
+    /// <summary>The subscriptions as ListSubscriptions shows them: protocol "lambda", the function's ARN, confirmed.</summary>
+    public IReadOnlyList<SnsSubscription> Listed() =>
+    [
+        .. subscriptions.Select(subscription => new SnsSubscription
+        {
+            SubscriptionArn = subscription.SubscriptionArn,
+            TopicArn = subscription.TopicArn,
+            Protocol = "lambda",
+            Endpoint = subscription.FunctionArn,
+            Owner = subscription.TopicArn.Split(':')[4],
+            Confirmed = true,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        }),
+    ];
+
     /// <summary>Starts one invocation per subscription of the message's topic and returns at once.</summary>
     public void Deliver(SnsPublishRequest message, string messageId, DateTimeOffset timestamp)
     {
@@ -39,7 +74,7 @@ internal sealed class SnsLambdaDelivery(IReadOnlyList<SnsLambdaSubscription> sub
         var lambda = invoker ?? throw new InvalidOperationException("A Lambda subscription needs an ILambdaInvoker registered.");
         foreach (var subscription in targets)
         {
-            var payload = EventJson(message, messageId, timestamp, subscription.TopicArn + ":" + Guid.NewGuid().ToString());
+            var payload = EventJson(message, messageId, timestamp, subscription.SubscriptionArn);
             _ = Task.Run(() => InvokeWithRetriesAsync(lambda, subscription, messageId, payload));
         }
     }

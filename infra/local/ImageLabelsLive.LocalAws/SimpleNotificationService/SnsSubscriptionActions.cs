@@ -13,6 +13,7 @@ internal sealed class SnsSubscriptionActions(
     LocalSnsOptions options,
     SnsSubscriptionStore store,
     IReadOnlyDictionary<string, ISnsProtocol> protocols,
+    IReadOnlyList<SnsSubscription> deployed,
     ILogger logger)
 {
     public const string PendingConfirmation = "pending confirmation";
@@ -105,12 +106,16 @@ internal sealed class SnsSubscriptionActions(
         return arn;
     }
 
-    public byte[] ListSubscriptionsByTopic(IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId) =>
-        ListPage("ListSubscriptionsByTopic", store.ForTopic(RequireTopic(parameters)), parameters, requestId);
+    /// <summary>ListSubscriptionsByTopic: the topic's deploy-time Lambda subscriptions, then those made through Subscribe.</summary>
+    public byte[] ListSubscriptionsByTopic(IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId)
+    {
+        var topicArn = RequireTopic(parameters);
+        return ListPage("ListSubscriptionsByTopic", [.. deployed.Where(subscription => subscription.TopicArn == topicArn), .. store.ForTopic(topicArn)], parameters, requestId);
+    }
 
     /// <summary>ListSubscriptions: every topic's subscriptions, paged as ListSubscriptionsByTopic is.</summary>
     public byte[] ListSubscriptions(IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId) =>
-        ListPage("ListSubscriptions", store.All(), parameters, requestId);
+        ListPage("ListSubscriptions", [.. deployed, .. store.All()], parameters, requestId);
 
     private static byte[] ListPage(string action, IReadOnlyList<SnsSubscription> all, IReadOnlyList<KeyValuePair<string, string>> parameters, string requestId)
     {
@@ -147,7 +152,8 @@ internal sealed class SnsSubscriptionActions(
         {
             throw new SnsErrorException(SnsError.InvalidParameter("Invalid parameter: TopicArn"));
         }
-        return options.TopicArns.Contains(topicArn, StringComparer.Ordinal)
+        // A topic only Lambda subscribes to (the push-shard topic) is as real as the others: ListTopics names it too.
+        return options.TopicArns.Contains(topicArn, StringComparer.Ordinal) || deployed.Any(subscription => subscription.TopicArn == topicArn)
             ? topicArn
             : throw new SnsErrorException(SnsError.NotFound("Topic does not exist"));
     }
