@@ -23,7 +23,7 @@ public sealed class DataFolderLock : IDisposable
         {
             return new DataFolderLock(new FileStream(Path.Combine(dataDirectory, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException exception)
+        catch (IOException exception) when (IsHeldByAnother(exception))
         {
             throw new IOException(
                 $"Another ImageLabelsLive host is using the data folder {dataDirectory}; nothing in it was changed. " +
@@ -70,4 +70,11 @@ public sealed class DataFolderLock : IDisposable
     }
 
     public void Dispose() => file.Dispose();
+
+    /// <summary>
+    /// The refusal of a lock another process holds: flock's EWOULDBLOCK (11) on Linux, ERROR_SHARING_VIOLATION on Windows.
+    /// Other failures (a missing parent folder, a read-only disk) keep their own exception and message.
+    /// </summary>
+    private static bool IsHeldByAnother(IOException exception) =>
+        exception.GetType() == typeof(IOException) && exception.HResult is 11 or unchecked((int)0x80070020);
 }
