@@ -41,7 +41,8 @@ public sealed class LocalSnsService
         verifier = new SigV4Verifier(options.Credentials, time, options.AllowedClockSkew);
         topics = new HashSet<string>(options.TopicArns.Concat(this.lambdas.TopicArns), StringComparer.Ordinal);
         var byName = (protocols ?? [new SnsEmailProtocol(sender)]).ToDictionary(protocol => protocol.Name, StringComparer.Ordinal);
-        subscriptions = new SnsSubscriptionActions(options, new SnsSubscriptionStore(options, time), byName, this.lambdas.Listed(), logger);
+        // One set of topics for every action: the configured ones and those only a Lambda subscribes to (push-shards).
+        subscriptions = new SnsSubscriptionActions(topics, new SnsSubscriptionStore(options, time), byName, this.lambdas.Listed(), logger);
     }
 
     /// <summary>True when the SMTP server accepts a connection.</summary>

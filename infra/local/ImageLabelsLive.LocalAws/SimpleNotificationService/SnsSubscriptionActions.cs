@@ -10,7 +10,7 @@ namespace ImageLabelsLive.LocalAws.SimpleNotificationService;
 /// subscription (re-sending a pending one's confirmation), with other attributes it is refused.
 /// </summary>
 internal sealed class SnsSubscriptionActions(
-    LocalSnsOptions options,
+    IReadOnlySet<string> topics,
     SnsSubscriptionStore store,
     IReadOnlyDictionary<string, ISnsProtocol> protocols,
     IReadOnlyList<SnsSubscription> deployed,
@@ -152,8 +152,7 @@ internal sealed class SnsSubscriptionActions(
         {
             throw new SnsErrorException(SnsError.InvalidParameter("Invalid parameter: TopicArn"));
         }
-        // A topic only Lambda subscribes to (the push-shard topic) is as real as the others: ListTopics names it too.
-        return options.TopicArns.Contains(topicArn, StringComparer.Ordinal) || deployed.Any(subscription => subscription.TopicArn == topicArn)
+        return topics.Contains(topicArn)
             ? topicArn
             : throw new SnsErrorException(SnsError.NotFound("Topic does not exist"));
     }
