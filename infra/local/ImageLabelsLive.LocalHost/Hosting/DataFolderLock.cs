@@ -15,6 +15,25 @@ public sealed class DataFolderLock : IDisposable
 
     private DataFolderLock(FileStream file) => this.file = file;
 
+    /// <summary>
+    /// Takes the folder for a host (creating it), and with <paramref name="fresh"/> empties it but for the lock. Throws
+    /// <see cref="IOException"/> saying what to do, having changed nothing, when another host holds the folder or
+    /// <paramref name="fresh"/> meets a folder this app did not make.
+    /// </summary>
+    public static DataFolderLock Acquire(string dataDirectory, bool fresh)
+    {
+        if (fresh)
+        {
+            RequireEmptiable(dataDirectory);
+        }
+        var held = Acquire(dataDirectory);
+        if (fresh)
+        {
+            EmptyExceptLock(dataDirectory);
+        }
+        return held;
+    }
+
     /// <summary>Takes the folder (creating it), or throws <see cref="IOException"/> saying what to do when another host holds it.</summary>
     public static DataFolderLock Acquire(string dataDirectory)
     {

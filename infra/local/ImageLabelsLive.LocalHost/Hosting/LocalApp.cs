@@ -125,14 +125,9 @@ public sealed partial class LocalApp : IAsyncDisposable
     {
         // First, before anything in the folder changes: a second host on it (a second ./run.sh) stops here, and so
         // does --fresh on a folder this app did not make.
+        dataFolderLock = DataFolderLock.Acquire(settings.DataDirectory, fresh);
         if (fresh)
         {
-            DataFolderLock.RequireEmptiable(settings.DataDirectory);
-        }
-        dataFolderLock = DataFolderLock.Acquire(settings.DataDirectory);
-        if (fresh)
-        {
-            DataFolderLock.EmptyExceptLock(settings.DataDirectory);
             Logger.LogInformation("--fresh: emptied {DataDirectory}", settings.DataDirectory);
         }
         Directory.CreateDirectory(settings.ObjectsDirectory);
